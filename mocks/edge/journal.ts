@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/** One thing the SUT tried: an HTTP request through the edge, a DNS question, or a failed handshake. */
+export const JournalEntry = z.object({
+  seq: z.number(),
+  time: z.string(),
+  kind: z.enum(["http", "websocket", "dns", "tls"]),
+  /** Who spoke: the SUT (through the relay) or one of the harness's actors. */
+  origin: z.enum(["sut", "actor"]),
+  host: z.string(),
+  /** The public-looking address the SUT connected to (absent for actors and DNS). */
+  address: z.string().optional(),
+  method: z.string().optional(),
+  path: z.string().optional(),
+  status: z.number().optional(),
+  ja4: z.string().optional(),
+  clientClass: z.string().optional(),
+  client: z.string().optional(),
+  /** Which mock answered: a host's handlers, the Cloudflare gate, or nobody (unmatched). */
+  answeredBy: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  note: z.string().optional(),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+const keptHeaders = ["user-agent", "authorization", "chatgpt-account-id", "originator", "openai-beta", "content-type", "accept", "cf-mitigated", "x-openclaw-session-id", "version"];
+const secretHeaders = new Set(["authorization", "cookie", "chatgpt-account-id"]);
+const secretQueryParams = ["code", "code_verifier", "refresh_token", "access_token", "id_token", "state"];
+
+/** Keeps the headers that tell clients apart; secrets keep only their shape. */
+export function selectHeaders(headers: Headers): Record<string, string> {
+  const selected: Record<string, string> = {};
+  for (const name of keptHeaders) {
+    const value = headers.get(name);
+    if (value === null) continue;
+    selected[name] = secretHeaders.has(name) ? redact(value) : value;
+  }
+  return selected;
+}
+
+function redact(value: string): string {
+  const [scheme, secret] = value.includes(" ") ? value.split(/\s+/, 2) : ["", value];
+  return `${scheme ? `${scheme} ` : ""}<redacted ${secret?.length ?? 0} chars>`;
+}
+
+/** The path with secret query values blanked, so reports can be shared. */
+export function redactPath(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  for (const name of secretQueryParams) if (params.has(name)) params.set(name, "<redacted>");
+  const query = params.toString();
+  return `${url.pathname}${query ? `?${query.replaceAll("%3Credacted%3E", "<redacted>")}` : ""}`;
+}
+
+/** Append-only record of everything that reached the edge, in arrival order. */
+export class Journal {
+  private readonly entries: JournalEntry[] = [];
+
+  record(entry: Omit<JournalEntry, "seq" | "time">): JournalEntry {
+    const full = JournalEntry.parse({ ...entry, seq: this.entries.length + 1, time: new Date().toISOString() });
+    this.entries.push(full);
+    return full;
+  }
+
+  all(): readonly JournalEntry[] {
+    return this.entries;
+  }
+
+  /** Entries after a mark, so a step sees only what it caused. */
+  since(mark: number): JournalEntry[] {
+    return this.entries.slice(mark);
+  }
+
+  get mark(): number {
+    return this.entries.length;
+  }
+}
+
+/** One line per entry, for terminals and failure messages. */
+export function formatJournalEntry(entry: JournalEntry): string {
+  if (entry.kind === "dns") return `#${entry.seq} dns ${entry.host} → ${entry.note ?? ""}`;
+  if (entry.kind === "tls") return `#${entry.seq} tls ${entry.host} ${entry.clientClass ?? ""} ${entry.note ?? ""}`;
+  const who = entry.origin === "actor" ? "actor" : `${entry.clientClass}${entry.ja4 ? ` ${entry.ja4}` : ""}`;
+  return `#${entry.seq} ${entry.method} https://${entry.host}${entry.path} → ${entry.status} by ${entry.answeredBy} [${who}]`;
+}
