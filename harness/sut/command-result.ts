@@ -1,0 +1,18 @@
+import { stripVTControlCharacters } from "node:util";
+
+/** What one command run inside the SUT did. Output is kept raw and also without terminal codes. */
+export interface CommandResult {
+  command: string;
+  tty: boolean;
+  exitCode: number;
+  /** stdout (for a TTY command: the terminal, stdout and stderr merged). */
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+}
+
+/** Terminal output as a person reads it: no colour codes, no carriage returns. */
+export function plainText(output: string): string {
+  return stripVTControlCharacters(output).replace(/\r\n?/g, "\n");
+}
