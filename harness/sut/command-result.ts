@@ -12,7 +12,7 @@ export interface CommandResult {
   timedOut: boolean;
 }
 
-/** Terminal output as a person reads it: no colour codes, no carriage returns. */
+/** Terminal output as a person reads it: no colour or cursor codes; a line overwritten with \r is joined. */
 export function plainText(output: string): string {
-  return stripVTControlCharacters(output).replace(/\r\n?/g, "\n");
+  return stripVTControlCharacters(output.replace(/\r\n/g, "\n").replace(/\r/g, ""));
 }

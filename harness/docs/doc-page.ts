@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Root } from "mdast";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { DocDriftError, DocsMissingError } from "./doc-drift.ts";
+
+export interface DocPage {
+  /** Path relative to the docs root, e.g. providers/openai.md. */
+  page: string;
+  /** Path as reported to people: docs/<page>. */
+  file: string;
+  source: string;
+  tree: Root;
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx);
+const cache = new Map<string, DocPage>();
+
+/** Reads and parses one page of the docs shipped in the OpenClaw package under test. */
+export function loadDocPage(docsRoot: string, page: string): DocPage {
+  const path = join(docsRoot, page);
+  const cached = cache.get(path);
+  if (cached) return cached;
+  if (!existsSync(docsRoot)) throw new DocsMissingError(`no docs folder at ${docsRoot}`);
+  if (!existsSync(path)) throw new DocDriftError(`docs page ${page} does not exist in this version`);
+  const source = readFileSync(path, "utf8");
+  const loaded = { page, file: `docs/${page}`, source, tree: parser.parse(source) };
+  cache.set(path, loaded);
+  return loaded;
+}

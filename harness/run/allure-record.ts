@@ -1,0 +1,29 @@
+import * as allure from "allure-js-commons";
+import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { describeClaim } from "./verdict.ts";
+
+/** Puts a scenario's steps, claims and journal into its Allure test result. */
+export async function recordInAllure(scenario: Scenario, result: ScenarioResult): Promise<void> {
+  await allure.parameter("openclaw", result.openclawVersion);
+  await allure.parameter("egress", result.egress);
+  await allure.tags(...scenario.tags);
+  for (const url of scenario.issues) await allure.issue(url, url.split("/").pop());
+  if (scenario.description) await allure.description(scenario.description);
+  for (const step of result.steps) {
+    const where = step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`;
+    await allure.step(`${step.id}: ${step.result.command} → exit ${step.result.exitCode}`, async (context) => {
+      await context.parameter("source", where);
+      await context.parameter("duration", `${step.result.durationMs} ms`);
+      await allure.attachment("output", step.result.stdout || "(empty)", "text/plain");
+      if (step.result.stderr) await allure.attachment("stderr", step.result.stderr, "text/plain");
+      if (step.journal.length) await allure.attachment("journal", JSON.stringify(step.journal, null, 2), "application/json");
+    });
+  }
+  for (const claim of result.claims) {
+    await allure.step(`claim ${claim.id}: ${claim.status}`, async () => {
+      await allure.attachment("claim", describeClaim(claim, result), "text/plain");
+    });
+  }
+  await allure.attachment("journal", result.journal.join("\n") || "(nothing reached the mocks)", "text/plain");
+}

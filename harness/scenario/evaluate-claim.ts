@@ -1,0 +1,97 @@
+import { formatJournalEntry, type JournalEntry } from "../../mocks/edge/journal.ts";
+import type { Expectation } from "./schema.ts";
+import type { StepRecord } from "./records.ts";
+
+export interface Evaluation {
+  held: boolean;
+  observed: string[];
+  evidence: string[];
+}
+
+/** stdout as JSON; the agent's --json output is pure JSON, but tolerate a banner before it. */
+function parseJson(stdout: string): unknown {
+  try {
+    return JSON.parse(stdout);
+  } catch {
+    const start = stdout.search(/^[{[]/m);
+    if (start < 0) return undefined;
+    try {
+      return JSON.parse(stdout.slice(start));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function valueAt(value: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
+}
+
+function matchesJournal(entry: JournalEntry, want: NonNullable<Expectation["journal"]>): boolean {
+  return (
+    entry.kind === "http" &&
+    entry.host === want.host &&
+    (want.path === undefined || entry.path?.split("?")[0] === want.path) &&
+    (want.clientClass === undefined || entry.clientClass === want.clientClass) &&
+    (want.status === undefined || entry.status === want.status) &&
+    (want.answeredBy === undefined || entry.answeredBy === want.answeredBy)
+  );
+}
+
+const excerpt = (text: string) => {
+  const line = text.trim().split("\n").filter(Boolean).slice(-3).join(" ⏎ ");
+  return line.length > 300 ? `…${line.slice(-300)}` : line || "(nothing)";
+};
+
+/** Checks one claim's expectations against what its step did. Pure: no I/O. */
+export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation {
+  const checks: { held: boolean; observed: string }[] = [];
+  const output = `${step.result.stdout}\n${step.result.stderr}`;
+  const evidence = new Set<string>();
+
+  if (expect.exitCode !== undefined) {
+    checks.push({ held: step.result.exitCode === expect.exitCode, observed: `exit code ${step.result.exitCode} (expected ${expect.exitCode})` });
+  }
+  if (expect.outputIncludes !== undefined) {
+    const held = output.includes(expect.outputIncludes);
+    checks.push({ held, observed: held ? `output includes "${expect.outputIncludes}"` : `output lacks "${expect.outputIncludes}"; it ends: ${excerpt(output)}` });
+  }
+  if (expect.outputExcludes !== undefined) {
+    const held = !output.includes(expect.outputExcludes);
+    checks.push({ held, observed: held ? `output has no "${expect.outputExcludes}"` : `output includes "${expect.outputExcludes}"` });
+  }
+  if (expect.json) {
+    const json = parseJson(step.result.stdout);
+    const actual = json === undefined ? undefined : valueAt(json, expect.json.path);
+    checks.push({
+      held: actual === expect.json.equals,
+      observed:
+        json === undefined
+          ? `stdout is not JSON; output ends: ${excerpt(output)}`
+          : `${expect.json.path} = ${JSON.stringify(actual)} (expected ${JSON.stringify(expect.json.equals)})`,
+    });
+  }
+  if (expect.journal) {
+    const want = expect.journal;
+    const sameHost = step.journal.filter((entry) => entry.kind === "http" && entry.host === want.host && (!want.path || entry.path?.split("?")[0] === want.path));
+    const matched = sameHost.filter((entry) => matchesJournal(entry, want)).filter((entry) => !want.header || entry.headers?.[want.header.name] === want.header.equals);
+    for (const entry of sameHost.length ? sameHost : step.journal) evidence.add(formatJournalEntry(entry));
+    const wanted = [want.host + (want.path ?? ""), want.clientClass, want.status, want.answeredBy].filter((part) => part !== undefined).join(" ");
+    checks.push({
+      held: matched.length > 0,
+      observed: matched.length
+        ? `journal has ${wanted} (${matched.length}×)`
+        : sameHost.length
+          ? `journal has no ${wanted}; it has ${sameHost.map((e) => `${e.status} to ${e.clientClass}`).join(", ")}`
+          : `nothing reached ${want.host}${want.path ?? ""} during this step`,
+    });
+  }
+  if (expect.actorApproved !== undefined) {
+    const approved = step.actor?.status === 200;
+    checks.push({
+      held: approved === expect.actorApproved,
+      observed: step.actor ? `the user entered code ${step.actor.userCode} at ${step.actor.verificationUrl} (${step.actor.status})` : "the terminal never showed a verification URL and code",
+    });
+  }
+  return { held: checks.every((check) => check.held), observed: checks.map((check) => `${check.held ? "✓" : "✗"} ${check.observed}`), evidence: [...evidence] };
+}

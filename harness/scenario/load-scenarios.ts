@@ -1,0 +1,31 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { BadInputError } from "../util/errors.ts";
+import { projectRoot } from "../util/paths.ts";
+import { loadYaml } from "./load-yaml.ts";
+import { KnownDrift, Scenario } from "./schema.ts";
+
+export const scenariosDir = process.env.OCF_SCENARIOS_DIR ?? join(projectRoot, "scenarios");
+const KNOWN_DRIFT_FILE = "known-drift.yaml";
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  file: string;
+}
+
+/** Every scenario file in the folder, validated; duplicate ids are an error. */
+export function loadScenarios(dir = scenariosDir): LoadedScenario[] {
+  const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name) && name !== KNOWN_DRIFT_FILE).sort();
+  const loaded = files.map((name) => ({ file: join(dir, name), scenario: loadYaml(join(dir, name), Scenario) }));
+  const seen = new Map<string, string>();
+  for (const { scenario, file } of loaded) {
+    const other = seen.get(scenario.id);
+    if (other) throw new BadInputError(`${file}: scenario id "${scenario.id}" is also used by ${other}`);
+    seen.set(scenario.id, file);
+  }
+  return loaded;
+}
+
+export function loadKnownDrift(dir = scenariosDir): KnownDrift {
+  return loadYaml(join(dir, KNOWN_DRIFT_FILE), KnownDrift);
+}
