@@ -27,7 +27,7 @@ describe(`openclaw@${image.openclawVersion}`, () => {
       if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {
         context.skip(`applies to openclaw ${scenario.openclaw}, not ${image.openclawVersion}`);
       }
-      const result = await runScenario(scenario, { image, docsRoot, knownDrift, ca, runId: `${process.pid}` });
+      const result = await runScenario(scenario, { image, docsRoot, knownDrift, ca, runId: process.env.OCF_RUN_ID ?? `pid-${process.pid}` });
       context.task.meta.conformance = result;
       await recordInAllure(scenario, result);
       assertAsExpected(result);

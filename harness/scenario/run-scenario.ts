@@ -7,6 +7,7 @@ import { DocDriftError } from "../docs/doc-drift.ts";
 import { findQuote } from "../docs/find-quote.ts";
 import { locateCommand } from "../docs/locate-command.ts";
 import { SutContainer } from "../sut/sut-container.ts";
+import { RUN_DIR_PREFIX } from "../sut/sweep.ts";
 import type { SutImage } from "../sut/sut-image.ts";
 import { evaluateClaim } from "./evaluate-claim.ts";
 import { claimStatus, findKnownDrift } from "./known-drift.ts";
@@ -25,6 +26,7 @@ export interface ScenarioResult {
   id: string;
   title: string;
   openclawVersion: string;
+  image: { tag: string; id: string; nodeVersion: string };
   egress: string;
   status: ScenarioStatus;
   message: string;
@@ -61,7 +63,11 @@ const worst: ScenarioStatus[] = ["broken", "doc-drift", "new-drift", "unexpected
  */
 export async function runScenario(scenario: Scenario, context: RunContext): Promise<ScenarioResult> {
   const started = performance.now();
-  const base = { id: scenario.id, title: scenario.title, openclawVersion: context.image.openclawVersion, egress: scenario.egress };
+  const { image } = context;
+  const base = {
+    id: scenario.id, title: scenario.title, openclawVersion: image.openclawVersion, egress: scenario.egress,
+    image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion },
+  };
   const finish = (status: ScenarioStatus, message: string, steps: StepRecord[] = [], claims: ClaimRecord[] = [], journal: string[] = []): ScenarioResult => ({
     ...base, status, message, steps, claims, journal,
     durationMs: Math.round(performance.now() - started),
@@ -78,7 +84,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
     throw error;
   }
 
-  const socketDir = await dir({ prefix: "ocf-run-", unsafeCleanup: true });
+  const socketDir = await dir({ prefix: `${RUN_DIR_PREFIX}${process.pid}-`, unsafeCleanup: true });
   let world: UpstreamWorld | undefined;
   let sut: SutContainer | undefined;
   try {

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** reports/output/run.json, wpt-report-like: run info, then one entry per scenario. */
+export const ScenarioEntry = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(["conforms", "known-drift", "new-drift", "unexpected-pass", "doc-drift", "broken", "skipped"]),
+  expected: z.enum(["conforms", "known-drift"]).optional(),
+  message: z.string(),
+  egress: z.string().optional(),
+  durationMs: z.number(),
+  commandsMs: z.number().optional(),
+  steps: z.array(z.object({ id: z.string(), command: z.string(), source: z.string(), exitCode: z.number(), durationMs: z.number() })),
+  claims: z.array(z.object({ id: z.string(), status: z.string(), quote: z.string(), source: z.string(), observed: z.array(z.string()), issue: z.string().optional() })),
+  journal: z.array(z.string()),
+});
+
+export const RunReport = z.object({
+  run: z.object({
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    openclaw: z.string().optional(),
+    image: z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() }).optional(),
+    harnessNode: z.string(),
+  }),
+  scenarios: z.array(ScenarioEntry),
+});
+export type RunReport = z.infer<typeof RunReport>;
+export type ScenarioEntry = z.infer<typeof ScenarioEntry>;
+
+export const RUN_REPORT_FILE = "run.json";

@@ -1,0 +1,25 @@
+import type { RunReport } from "./run-report.ts";
+
+const symbols: Record<string, string> = {
+  conforms: "✓", "known-drift": "≈", "new-drift": "✗", "unexpected-pass": "!", "doc-drift": "§", broken: "✗", skipped: "-",
+};
+
+/** The terminal summary of a run: one line per scenario, its claims, and the totals. */
+export function formatSummary(report: RunReport): string {
+  const lines = [`OpenClaw ${report.run.openclaw ?? "?"} (image ${report.run.image?.tag ?? "?"})`];
+  for (const scenario of report.scenarios) {
+    const timing = scenario.commandsMs !== undefined ? ` ${(scenario.durationMs / 1000).toFixed(1)} s (OpenClaw commands ${(scenario.commandsMs / 1000).toFixed(1)} s)` : "";
+    lines.push(`${symbols[scenario.status] ?? "?"} ${scenario.id}: ${scenario.status}${timing}`);
+    if (scenario.status === "skipped" || scenario.status === "broken" || scenario.status === "doc-drift") lines.push(`    ${scenario.message}`);
+    for (const claim of scenario.claims) {
+      lines.push(`    ${symbols[claim.status] ?? "?"} ${claim.id}: ${claim.status}${claim.issue ? ` (${claim.issue})` : ""}`);
+      if (claim.status !== "conforms") for (const observed of claim.observed) lines.push(`        ${observed}`);
+    }
+  }
+  const count = (status: string) => report.scenarios.filter((scenario) => scenario.status === status).length;
+  lines.push(
+    `${report.scenarios.length} scenarios: ${count("conforms")} conform, ${count("known-drift")} known drift, ${count("new-drift")} new drift, ` +
+      `${count("unexpected-pass")} unexpected pass, ${count("doc-drift")} doc drift, ${count("broken")} broken, ${count("skipped")} skipped`,
+  );
+  return lines.join("\n");
+}
