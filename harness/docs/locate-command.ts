@@ -60,7 +60,7 @@ function shellBlocks(parent: Parent): Code[] {
 /** Commands in a block: one per line, backslash continuations joined, comments dropped. */
 export function splitCommands(block: string): string[] {
   return block
-    .replace(/\\\n\s*/g, " ")
+    .replace(/\s*\\\n\s*/g, " ")
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith("#"));

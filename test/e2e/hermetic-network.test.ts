@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { dir, type DirectoryResult } from "tmp-promise";
+import { SutContainer } from "../../harness/sut/sut-container.ts";
+import { LABEL } from "../../harness/util/paths.ts";
+import { UpstreamWorld } from "../../mocks/upstream-world.ts";
+import { execa } from "execa";
+import "../../harness/run/provided.ts";
+
+// The real SUT image: proves the container reaches only what the edge serves, fails fast
+// elsewhere, and that every attempt shows up in the journal.
+const { image } = inject("sut");
+let socketDir: DirectoryResult;
+let world: UpstreamWorld;
+let sut: SutContainer;
+const runId = `hermetic-${process.pid}`;
+
+beforeAll(async () => {
+  socketDir = await dir({ prefix: `ocf-run-${process.pid}-`, unsafeCleanup: true });
+  world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: "cloudflare-sensitive" });
+  sut = await SutContainer.start({ image, socketDir: socketDir.path, caPem: world.ca.certPem, upstreams: world.upstreams, runId });
+});
+
+afterAll(async () => {
+  await sut?.stop();
+  await world?.close();
+  await socketDir?.cleanup();
+});
+
+const nodeEval = (script: string) => sut.exec(`node -e '${script}'`, { timeoutMs: 20_000 });
+
+describe("the SUT container is hermetic", () => {
+  test("it has no interface but loopback and no route out", async () => {
+    const links = await sut.inspect("ip -o link show | awk -F': ' '{print $2}'");
+    expect(links.trim().split("\n")).toEqual(["lo"]);
+    expect((await sut.inspect("ip route show")).trim()).toBe("");
+  });
+
+  test("an unknown host fails in well under a second, and the attempt is journaled", async () => {
+    const mark = world.journal.mark;
+    const result = await nodeEval('const t=Date.now();fetch("https://example.org/").then(()=>console.log("reached"),e=>console.log(e.cause?.code, Date.now()-t))');
+    const [code, ms] = result.stdout.trim().split(" ");
+    expect(code).toBe("ENOTFOUND");
+    expect(Number(ms)).toBeLessThan(1000);
+    expect(world.journal.since(mark).some((entry) => entry.kind === "dns" && entry.host === "example.org")).toBe(true);
+  });
+
+  test("a literal public address is unreachable at once", async () => {
+    const result = await nodeEval('const t=Date.now();require("net").connect(443,"93.184.215.14").on("error",e=>console.log(e.code, Date.now()-t))');
+    const [code, ms] = result.stdout.trim().split(" ");
+    expect(code).toBe("ENETUNREACH");
+    expect(Number(ms)).toBeLessThan(1000);
+  });
+
+  test("the served hosts answer through the edge, which sees the client's own TLS fingerprint", async () => {
+    const mark = world.journal.mark;
+    const result = await nodeEval('fetch("https://chatgpt.com/backend-api/codex/responses",{method:"POST"}).then(r=>console.log(r.status,r.headers.get("cf-mitigated")))');
+    expect(result.stdout.trim()).toBe("403 challenge");
+    const [entry] = world.journal.since(mark).filter((e) => e.kind === "http");
+    expect(entry).toMatchObject({ host: "chatgpt.com", clientClass: "node", answeredBy: "cloudflare-gate", status: 403, address: "1.2.3.10" });
+    expect(entry?.ja4).toMatch(/^t13d/);
+  });
+
+  test("the SUT user is unprivileged and cannot reach the relay's sockets", async () => {
+    const result = await sut.exec("id -u; ls /run/ocf 2>&1 | head -1", { timeoutMs: 10_000 });
+    const [uid, listing] = result.stdout.trim().split("\n");
+    expect(uid).toBe("1000");
+    expect(listing).toMatch(/Permission denied/);
+  });
+
+  test("the container carries the harness label", async () => {
+    const { stdout } = await execa("docker", ["ps", "--filter", `label=${LABEL}.run=${runId}`, "--format", "{{.ID}}"]);
+    expect(stdout.trim()).toBe(sut.id.slice(0, 12));
+  });
+});

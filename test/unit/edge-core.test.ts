@@ -1,0 +1,60 @@
+import { describe, expect, test } from "vitest";
+import { ClientClassifier } from "../../mocks/edge/client-class.ts";
+import { challengeResponse, isChallenged } from "../../mocks/edge/cloudflare-gate.ts";
+import { redactPath, selectHeaders } from "../../mocks/edge/journal.ts";
+import { scriptedReply } from "../../mocks/chatgpt/scripted-model.ts";
+
+describe("client classes come from the JA4 table", () => {
+  const classifier = ClientClassifier.fromDataFile();
+  test.each([
+    ["t13d301100_1d37bd780c83_8e6e362c5eac", "codex-cli"],
+    ["t13d101000_61a7ad8aa9b6_0d308c48d2a3", "codex-cli"],
+    ["t13d5212h1_b262b3658495_8e6e362c5eac", "node"],
+    ["t13d1516h2_8daaf6152771_02713d6af862", "unknown"],
+  ])("%s is %s", (ja4, clientClass) => expect(classifier.classify(ja4).clientClass).toBe(clientClass));
+
+  test("a malformed table is refused", () => {
+    expect(() => new ClientClassifier({ fingerprints: [{ ja4: "nonsense", class: "node", client: "x" }] })).toThrow();
+  });
+});
+
+describe("the Cloudflare gate", () => {
+  test.each([
+    ["open", "node", false],
+    ["cloudflare-sensitive", "node", true],
+    ["cloudflare-sensitive", "unknown", true],
+    ["cloudflare-sensitive", "codex-cli", false],
+    ["blocked", "codex-cli", true],
+  ] as const)("%s challenges %s on chatgpt.com: %s", (profile, clientClass, challenged) => {
+    expect(isChallenged(profile, "chatgpt.com", clientClass)).toBe(challenged);
+  });
+
+  test("hosts outside the fingerprinting edge are never challenged", () => {
+    expect(isChallenged("blocked", "auth.openai.com", "node")).toBe(false);
+  });
+
+  test("the challenge looks like Cloudflare's", async () => {
+    const response = challengeResponse();
+    expect(response.status).toBe(403);
+    expect(response.headers.get("cf-mitigated")).toBe("challenge");
+    expect(response.headers.get("server")).toBe("cloudflare");
+    expect(response.headers.get("cf-ray")).toMatch(/^[0-9a-f]{16}-[A-Z]{3}$/);
+    expect(await response.text()).toContain("Just a moment...");
+  });
+});
+
+describe("the journal redacts secrets", () => {
+  test("bearer tokens keep only their length", () => {
+    const headers = selectHeaders(new Headers({ authorization: "Bearer abc.def.ghi", "user-agent": "OpenAI/JS 6.37.0" }));
+    expect(headers.authorization).toBe("Bearer <redacted 11 chars>");
+    expect(headers["user-agent"]).toBe("OpenAI/JS 6.37.0");
+  });
+  test("OAuth codes in query strings are blanked", () => {
+    expect(redactPath(new URL("https://localhost:1455/auth/callback?code=secret&state=s2&x=1"))).toBe("/auth/callback?code=<redacted>&state=<redacted>&x=1");
+  });
+});
+
+test("the scripted model answers what it is asked to reply", () => {
+  expect(scriptedReply("Reply PONG")).toBe("PONG");
+  expect(scriptedReply("hello")).toBe("OK");
+});

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterAll, describe, expect, test } from "vitest";
+import { loadYaml } from "../../harness/scenario/load-yaml.ts";
+import { Scenario } from "../../harness/scenario/schema.ts";
+import { BadInputError, ExitCode } from "../../harness/util/errors.ts";
+
+const valid = `id: ok
+title: t
+openclaw: ">=2026.5.12"
+egress: open
+steps:
+  - id: s
+    run: openclaw --version
+    why: probe
+claims:
+  - id: c
+    quote: "a sentence from the docs"
+    page: providers/openai.md
+    step: s
+    expect: { exitCode: 0 }
+`;
+
+// Each bad file, and the words its one-line message must contain (file:line is checked for all).
+const cases: [string, string, RegExp][] = [
+  ["yaml syntax", "id: [unclosed\n", /YAML syntax/],
+  ["not a mapping", "- just\n- a list\n", /expected object/i],
+  ["missing id", valid.replace("id: ok\n", ""), /id: .*expected string/i],
+  ["bad id", valid.replace("id: ok", "id: Not Ok"), /lower-case/],
+  ["unknown egress", valid.replace("egress: open", "egress: wide-open"), /egress/],
+  ["unknown top-level key", `${valid}colour: blue\n`, /colour|unrecognized/i],
+  ["no steps", valid.replace(/steps:[\s\S]*?claims:/, "steps: []\nclaims:"), /steps/],
+  ["explicit step without why", valid.replace("    why: probe\n", ""), /why|docs/],
+  ["step with docs and run", valid.replace("    why: probe\n", "    why: probe\n    docs: { page: a.md, block: 1 }\n"), /steps/],
+  ["docs locator without block", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md }\n"), /steps/],
+  ["docs page not markdown", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai, block: 1 }\n"), /steps/],
+  ["bad timeout", valid.replace("    why: probe\n", "    why: probe\n    timeout: soon\n"), /steps/],
+  ["unknown actor", valid.replace("    why: probe\n", "    why: probe\n    actor: cat\n"), /steps/],
+  ["no claims", valid.replace(/claims:[\s\S]*/, "claims: []\n"), /at least one claim/],
+  ["claim names a missing step", valid.replace("    step: s", "    step: nowhere"), /no step "nowhere"/],
+  ["quote too short", valid.replace("a sentence from the docs", "short"), /quote the sentence/],
+  ["empty expectation", valid.replace("expect: { exitCode: 0 }", "expect: {}"), /say what must be observed/],
+  ["unknown expectation", valid.replace("expect: { exitCode: 0 }", "expect: { smell: good }"), /smell|unrecognized/i],
+  ["bad journal client class", valid.replace("expect: { exitCode: 0 }", "expect: { journal: { host: chatgpt.com, clientClass: curl } }"), /clientClass/],
+  ["exit code not a number", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: zero }"), /exitCode/],
+  ["issue not a URL", `${valid}issues: [not-a-url]\n`, /issues/],
+];
+
+const dir = mkdtempSync(join(tmpdir(), "ocf-malformed-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("a malformed scenario file gets one line naming file:line and the problem", () => {
+  test("the valid template loads", () => {
+    const file = join(dir, "valid.yaml");
+    writeFileSync(file, valid);
+    expect(loadYaml(file, Scenario).id).toBe("ok");
+  });
+
+  test.each(cases)("%s", (name, text, message) => {
+    const file = join(dir, `${name.replaceAll(" ", "-")}.yaml`);
+    writeFileSync(file, text);
+    let caught: unknown;
+    try {
+      loadYaml(file, Scenario);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(BadInputError);
+    const text1 = (caught as Error).message;
+    expect(text1).not.toContain("\n");
+    expect(text1).toMatch(new RegExp(`${name.replaceAll(" ", "-")}\\.yaml:\\d+: `));
+    expect(text1).toMatch(message);
+  });
+
+  test("the CLI prints that one line, no stack trace, and exits with the bad-input code", async () => {
+    const scenarios = mkdtempSync(join(tmpdir(), "ocf-malformed-cli-"));
+    writeFileSync(join(scenarios, "broken.yaml"), valid.replace("egress: open", "egress: sideways"));
+    writeFileSync(join(scenarios, "known-drift.yaml"), "[]\n");
+    const result = await execa(process.execPath, ["harness/cli/main.ts", "run"], { reject: false, env: { OCF_SCENARIOS_DIR: scenarios } });
+    rmSync(scenarios, { recursive: true, force: true });
+    expect(result.exitCode).toBe(ExitCode.badInput);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/broken\.yaml:4: egress: /);
+  });
+});
