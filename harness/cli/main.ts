@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { execa } from "execa";
-import { startVitest } from "vitest/node";
+import { createVitest } from "vitest/node";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
 import { ensureDockerEngine } from "../provision/docker-engine.ts";
@@ -73,15 +73,25 @@ async function run(): Promise<number> {
     ...(values.tag ? { OCF_TAG: values.tag } : {}),
   });
   await rm(reportsDir, { recursive: true, force: true });
-  const vitest = await startVitest("test", [], { config: join(projectRoot, "vitest.conformance.config.ts"), watch: false, run: true });
+  const vitest = await createVitest("test", { config: join(projectRoot, "vitest.conformance.config.ts"), watch: false, run: true });
+  // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own
+  // handler exits the process 1 ms after the signal, before any cleanup could run: replace it.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   let interrupted = false;
-  process.once("SIGINT", () => {
+  const onInterrupt = () => {
     interrupted = true;
     progress("interrupted: stopping scenarios and removing their containers");
     void vitest.cancelCurrentRun("keyboard-input");
-  });
-  await vitest.close();
-  await sweepLeftovers(runId);
+  };
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onInterrupt);
+  try {
+    await vitest.start();
+  } finally {
+    await vitest.close();
+    await sweepLeftovers(runId);
+  }
   if (interrupted) return ExitCode.interrupted;
   const reportFile = join(reportsDir, RUN_REPORT_FILE);
   if (!existsSync(reportFile)) throw new HarnessError("the run wrote no run.json; see the test output above");

@@ -80,7 +80,8 @@ export async function ensureSutImage(openclawVersion: string): Promise<SutImage>
     await timed(`built ${tag}`, () =>
       execa("docker", ["build", "--quiet=false", "-t", tag, installDir], {
         env: { DOCKER_BUILDKIT: "0" },
-        stdout: "inherit",
+        // Build progress on stderr, like all progress: stdout stays for results.
+        stdout: process.stderr,
         stderr: "inherit",
       }),
     );
