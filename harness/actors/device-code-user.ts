@@ -29,7 +29,7 @@ export class DeviceCodeUser {
     if (this.approval) return;
     this.terminal += chunk;
     const url = urlPattern.exec(this.terminal)?.[1];
-    const code = codePattern.exec(this.terminal.slice(this.terminal.indexOf(url ?? "") + (url?.length ?? 0)))?.[1] ?? codePattern.exec(this.terminal)?.[1];
+    const code = codePattern.exec(this.terminal)?.[1];
     if (url && code) this.approval = this.enter(url.replace(/[.,)]+$/, ""), code);
   }
 

@@ -7,11 +7,10 @@ import { execa } from "execa";
 import { createVitest } from "vitest/node";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
-import { ensureDockerEngine } from "../provision/docker-engine.ts";
+import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { DEFAULT_OPENCLAW_VERSION } from "../sut/openclaw-version.ts";
-import { ensureSutImage } from "../sut/sut-image.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
 import { BadInputError, ExitCode, HarnessError } from "../util/errors.ts";
 import { projectRoot, reportsDir } from "../util/paths.ts";
@@ -36,12 +35,6 @@ const { positionals, values } = parseArgs({
   },
 });
 
-async function provision(): Promise<void> {
-  await ensureDockerEngine();
-  await sweepLeftovers();
-  await ensureSutImage(values.openclaw);
-}
-
 function list(): void {
   for (const { scenario, file } of loadScenarios()) {
     console.log(`${scenario.id}  [${scenario.egress}] openclaw ${scenario.openclaw}  tags: ${scenario.tags.join(",") || "-"}\n    ${scenario.title}\n    ${file}`);
@@ -64,7 +57,7 @@ async function run(): Promise<number> {
   // Bad input first, before anything is built or started: one line and exit 3.
   loadScenarios();
   loadKnownDrift();
-  await provision();
+  await provisionSut(values.openclaw);
   const runId = `run-${randomBytes(4).toString("hex")}`;
   Object.assign(process.env, {
     OCF_RUN_ID: runId,
@@ -109,7 +102,7 @@ async function main(): Promise<number> {
   }
   if (command === "run") return run();
   if (command === "list") return (list(), ExitCode.asExpected);
-  if (command === "provision") return (await provision(), ExitCode.asExpected);
+  if (command === "provision") return (await provisionSut(values.openclaw), ExitCode.asExpected);
   throw new BadInputError(`unknown command "${command}"\n${usage}`);
 }
 

@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { execa } from "execa";
 import { dir } from "tmp-promise";
+import { HarnessError } from "../util/errors.ts";
 import { LABEL } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
 import { ensureDebianCommands } from "./apt.ts";
@@ -43,9 +44,10 @@ async function bootstrap(rootfs: string): Promise<void> {
   await rm(`${rootfs}/var/lib/apt/lists`, { recursive: true, force: true });
 }
 
-/** Builds the Debian base image unless an image with the same recipe exists. Returns its tag. */
-export async function ensureBaseImage(): Promise<string> {
-  if (await localImageId(baseImageTag)) return baseImageTag;
+/** Builds the Debian base image unless an image with the same recipe exists. */
+export async function ensureBaseImage(): Promise<{ tag: string; id: string }> {
+  const existing = await localImageId(baseImageTag);
+  if (existing) return { tag: baseImageTag, id: existing };
   await ensureDebianCommands({ debootstrap: "debootstrap" });
   progress(`building base image ${baseImageTag} (debootstrap ${baseRecipe.suite}, ~40 s)`);
   const workDir = await dir({ prefix: "ocf-rootfs-", tmpdir: "/var/tmp" });
@@ -61,5 +63,7 @@ export async function ensureBaseImage(): Promise<string> {
     await unmountInside(rootfs);
     await rm(workDir.path, { recursive: true, force: true });
   }
-  return baseImageTag;
+  const id = await localImageId(baseImageTag);
+  if (!id) throw new HarnessError(`docker import reported success but ${baseImageTag} is missing`);
+  return { tag: baseImageTag, id };
 }

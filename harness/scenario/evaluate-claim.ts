@@ -27,12 +27,17 @@ function valueAt(value: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
-function matchesJournal(entry: JournalEntry, want: NonNullable<Expectation["journal"]>): boolean {
+type JournalExpectation = NonNullable<Expectation["journal"]>;
+
+/** An HTTP entry to the host (and path) the expectation is about, whatever its outcome. */
+const atPlace = (entry: JournalEntry, want: JournalExpectation) =>
+  entry.kind === "http" && entry.host === want.host && (want.path === undefined || entry.path?.split("?")[0] === want.path);
+
+function matchesJournal(entry: JournalEntry, want: JournalExpectation): boolean {
   return (
-    entry.kind === "http" &&
-    entry.host === want.host &&
-    (want.path === undefined || entry.path?.split("?")[0] === want.path) &&
+    atPlace(entry, want) &&
     (want.clientClass === undefined || entry.clientClass === want.clientClass) &&
+    (want.header === undefined || entry.headers?.[want.header.name] === want.header.equals) &&
     (want.status === undefined || entry.status === want.status) &&
     (want.answeredBy === undefined || entry.answeredBy === want.answeredBy)
   );
@@ -73,8 +78,8 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
   }
   if (expect.journal) {
     const want = expect.journal;
-    const sameHost = step.journal.filter((entry) => entry.kind === "http" && entry.host === want.host && (!want.path || entry.path?.split("?")[0] === want.path));
-    const matched = sameHost.filter((entry) => matchesJournal(entry, want)).filter((entry) => !want.header || entry.headers?.[want.header.name] === want.header.equals);
+    const sameHost = step.journal.filter((entry) => atPlace(entry, want));
+    const matched = sameHost.filter((entry) => matchesJournal(entry, want));
     for (const entry of sameHost.length ? sameHost : step.journal) evidence.add(formatJournalEntry(entry));
     const wanted = [want.host + (want.path ?? ""), want.clientClass, want.status, want.answeredBy].filter((part) => part !== undefined).join(" ");
     checks.push({

@@ -103,11 +103,6 @@ export class SutContainer {
     return stdout;
   }
 
-  async logs(): Promise<string> {
-    const { stdout, stderr } = await execa("docker", ["logs", this.id], { reject: false });
-    return `${stdout}${stderr}`;
-  }
-
   async stop(): Promise<void> {
     await this.container.stop({ timeout: 1_000, remove: true, removeVolumes: true });
   }

@@ -67,8 +67,7 @@ async function installOnHost(openclawVersion: string): Promise<string> {
  * and Node versions, Dockerfile), so a second run builds nothing.
  */
 export async function ensureSutImage(openclawVersion: string): Promise<SutImage> {
-  const baseTag = await ensureBaseImage();
-  const baseId = await localImageId(baseTag);
+  const { tag: baseTag, id: baseId } = await ensureBaseImage();
   const recipe = { baseId, openclawVersion, nodeVersion: SUT_NODE_VERSION, npmVersion: SUT_NPM_VERSION, dockerfile: dockerfile(baseTag, openclawVersion) };
   const tag = contentTag("openclaw-conformance/sut", recipe);
   const installDir = await installOnHost(openclawVersion);
