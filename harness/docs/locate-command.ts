@@ -1,7 +1,9 @@
-import type { Code, Parent, RootContent } from "mdast";
-import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
+import type { Heading } from "mdast";
 import { DocDriftError } from "./doc-drift.ts";
-import { loadDocPage } from "./doc-page.ts";
+import { type DocPage, loadDocPage } from "./doc-page.ts";
+import { type Scope, headingText, isJsxElement, jsxAttribute, scopeOf, sectionOf, shellBlocks } from "./doc-nodes.ts";
+import { type DocMove, followMove } from "./follow-move.ts";
+import { elsewhereInDocs, nearest } from "./nearest.ts";
 
 export interface CommandLocator {
   page: string;
@@ -9,7 +11,9 @@ export interface CommandLocator {
   tab?: string;
   /** Title of a `<Step title>`. */
   step?: string;
-  /** 1-based index of the shell code block inside the tab/step. */
+  /** Heading texts, outermost first, each inside the section of the one before. */
+  heading?: string[];
+  /** 1-based index of the shell code block inside the narrowed part of the page. */
   block: number;
   /** 1-based line of a multi-command block; required when the block has more than one command. */
   line?: number;
@@ -19,42 +23,8 @@ export interface LocatedCommand {
   command: string;
   file: string;
   line: number;
-}
-
-const shellLanguages = new Set(["bash", "sh", "shell", "console", "zsh"]);
-
-function jsxChildren(parent: Parent, name: string): MdxJsxFlowElement[] {
-  const found: MdxJsxFlowElement[] = [];
-  const walk = (node: Parent) => {
-    for (const child of node.children as RootContent[]) {
-      if (child.type === "mdxJsxFlowElement" && child.name === name) found.push(child);
-      else if ("children" in child) walk(child as Parent);
-    }
-  };
-  walk(parent);
-  return found;
-}
-
-const titleOf = (element: MdxJsxFlowElement) =>
-  element.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "title")?.value as string | undefined;
-
-function descend(parent: Parent, element: "Tab" | "Step", title: string, where: string): Parent {
-  const candidates = jsxChildren(parent, element);
-  const match = candidates.find((candidate) => titleOf(candidate) === title);
-  if (!match) throw new DocDriftError(`no <${element} title="${title}"> ${where}`, candidates.map((c) => titleOf(c) ?? "(untitled)"));
-  return match;
-}
-
-function shellBlocks(parent: Parent): Code[] {
-  const blocks: Code[] = [];
-  const walk = (node: Parent) => {
-    for (const child of node.children as RootContent[]) {
-      if (child.type === "code" && shellLanguages.has(child.lang ?? "")) blocks.push(child);
-      else if ("children" in child) walk(child as Parent);
-    }
-  };
-  walk(parent);
-  return blocks;
+  /** Set when the locator's page only holds an anchor stub and the step was found where it points. */
+  moved?: DocMove;
 }
 
 /** Commands in a block: one per line, backslash continuations joined, comments dropped. */
@@ -66,31 +36,96 @@ export function splitCommands(block: string): string[] {
     .filter((line) => line && !line.startsWith("#"));
 }
 
-/** Resolves a locator to the exact command text of this version's docs, with file:line. */
+/** The source line each command of a block starts on, matching `splitCommands`' order. */
+function commandLines(block: string, firstLine: number): number[] {
+  const lines: number[] = [];
+  let continued = false;
+  block.split("\n").forEach((text, index) => {
+    const trimmed = text.trim();
+    if (!continued && trimmed && !trimmed.startsWith("#")) lines.push(firstLine + index);
+    continued = trimmed.endsWith("\\");
+  });
+  return lines;
+}
+
+interface Level {
+  kind: "Tab" | "Step" | "heading";
+  title: string;
+  titles: (scope: Scope) => string[];
+  narrow: (scope: Scope) => Scope | undefined;
+}
+
+function jsxLevel(kind: "Tab" | "Step", title: string): Level {
+  const elements = (scope: Scope) => scope.filter((node) => isJsxElement(node, kind)) as Parameters<typeof jsxAttribute>[0][];
+  return {
+    kind,
+    title,
+    titles: (scope) => elements(scope).map((element) => jsxAttribute(element, "title") ?? "(untitled)"),
+    narrow: (scope) => {
+      const element = scope.find((node) => isJsxElement(node, kind) && jsxAttribute(node, "title") === title);
+      return element && "children" in element ? scopeOf(element) : undefined;
+    },
+  };
+}
+
+function headingLevel(title: string): Level {
+  const headings = (scope: Scope) => scope.filter((node): node is Heading => node.type === "heading");
+  return {
+    kind: "heading",
+    title,
+    titles: (scope) => headings(scope).map(headingText),
+    narrow: (scope) => {
+      const heading = headings(scope).find((candidate) => headingText(candidate) === title);
+      return heading && sectionOf(scope, heading);
+    },
+  };
+}
+
+const describe = (level: Level) => (level.kind === "heading" ? `heading "${level.title}"` : `<${level.kind} title="${level.title}">`);
+
+function levelsOf(locator: CommandLocator): Level[] {
+  return [
+    ...(locator.tab ? [jsxLevel("Tab", locator.tab)] : []),
+    ...(locator.step ? [jsxLevel("Step", locator.step)] : []),
+    ...(locator.heading ?? []).map(headingLevel),
+  ];
+}
+
+/**
+ * Resolves a locator to the exact command text of this version's docs, with file:line. A step
+ * that moved to another page behind an anchor stub is followed and reported as a move; one that
+ * is gone is doc drift, with the nearest titles on the page and wherever else the title stands.
+ */
 export function locateCommand(docsRoot: string, locator: CommandLocator): LocatedCommand {
-  const doc = loadDocPage(docsRoot, locator.page);
-  let container: Parent = doc.tree;
+  return locateOnPage(docsRoot, loadDocPage(docsRoot, locator.page), locator);
+}
+
+function locateOnPage(docsRoot: string, doc: DocPage, locator: CommandLocator, moved?: DocMove): LocatedCommand {
+  let scope = scopeOf(doc.tree);
   let where = `in ${doc.file}`;
-  if (locator.tab) {
-    container = descend(container, "Tab", locator.tab, where);
-    where = `in tab "${locator.tab}" of ${doc.file}`;
+  for (const level of levelsOf(locator)) {
+    const narrowed = level.narrow(scope);
+    if (!narrowed) {
+      const move = moved ? undefined : followMove(docsRoot, doc, level.title);
+      if (move) return locateOnPage(docsRoot, loadDocPage(docsRoot, move.page), locator, move);
+      const elsewhere = elsewhereInDocs(docsRoot, level.title).filter((place) => !place.startsWith(`${doc.file}:`));
+      const hint = elsewhere.length ? `; the title stands elsewhere: ${elsewhere.slice(0, 3).join(", ")}` : "";
+      throw new DocDriftError(`no ${describe(level)} ${where}${hint}`, nearest(level.title, level.titles(scope)));
+    }
+    scope = narrowed;
+    where = `in ${describe(level)} of ${doc.file}`;
   }
-  if (locator.step) {
-    container = descend(container, "Step", locator.step, where);
-    where = `in step "${locator.step}" of ${doc.file}`;
-  }
-  const blocks = shellBlocks(container);
+  const blocks = shellBlocks(scope);
   const block = blocks[locator.block - 1];
-  if (!block) {
-    throw new DocDriftError(`no shell block #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""));
-  }
+  if (!block) throw new DocDriftError(`no shell block #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""));
   const commands = splitCommands(block.value);
-  const index = (locator.line ?? 1) - 1;
   if (commands.length > 1 && locator.line === undefined) {
     throw new DocDriftError(`shell block #${locator.block} ${where} holds ${commands.length} commands; say which with line:`, commands);
   }
+  const index = (locator.line ?? 1) - 1;
   const command = commands[index];
   if (!command) throw new DocDriftError(`shell block #${locator.block} ${where} has no command #${index + 1}`, commands);
   // The fence line is the block's first line; its commands start on the next.
-  return { command, file: doc.file, line: (block.position?.start.line ?? 0) + 1 + index };
+  const line = commandLines(block.value, (block.position?.start.line ?? 0) + 1)[index]!;
+  return { command, file: doc.file, line, ...(moved ? { moved } : {}) };
 }

@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import { dir } from "tmp-promise";
+import { resolveOpenClawRelease } from "../sut/openclaw-version.ts";
+import { HarnessError } from "../util/errors.ts";
+import { cacheRoot } from "../util/paths.ts";
+import { progress, timed } from "../util/progress.ts";
+
+/**
+ * The docs tree that ships in `openclaw@<version>`, without installing the package: its tarball
+ * (from `npm pack`, which uses npm's cache) is unpacked once into our cache. Used to explain or
+ * check docs of a version without building its image, and by the extractor tests.
+ */
+export async function ensureDocsOfVersion(version: string): Promise<string> {
+  const docsRoot = join(cacheRoot, "docs", version, "docs");
+  if (existsSync(docsRoot)) return docsRoot;
+  const release = await resolveOpenClawRelease(version);
+  const work = await dir({ unsafeCleanup: true });
+  try {
+    progress(`fetching the docs of openclaw@${release.version} (npm pack)`);
+    const { stdout } = await timed("npm pack done", () =>
+      execa("npm", ["pack", `openclaw@${release.version}`, "--pack-destination", work.path, "--silent"], { cwd: work.path }),
+    );
+    const tarball = join(work.path, stdout.trim().split("\n").at(-1)!);
+    const unpacked = join(work.path, "unpacked");
+    await mkdir(unpacked);
+    await execa("tar", ["-xzf", tarball, "-C", unpacked, "--strip-components=1", "package/docs"]);
+    // Into place in one rename, so an interrupted fetch never leaves a half tree in the cache.
+    await mkdir(join(cacheRoot, "docs", version), { recursive: true });
+    await rm(docsRoot, { recursive: true, force: true });
+    await rename(join(unpacked, "docs"), docsRoot);
+    return docsRoot;
+  } catch (error) {
+    throw new HarnessError(`could not fetch the docs of openclaw@${release.version}: ${(error as Error).message}`);
+  } finally {
+    await work.cleanup();
+  }
+}

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { distance } from "fastest-levenshtein";
+
+/** The candidates closest to what was asked for, nearest first: what a reader would look at. */
+export function nearest(wanted: string, candidates: string[], count = 3): string[] {
+  const unique = [...new Set(candidates)];
+  return unique
+    .map((candidate) => ({ candidate, distance: distance(wanted.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, count)
+    .map(({ candidate }) => candidate);
+}
+
+/**
+ * Where else in the docs a title stands (as a Tab/Step title or a heading): the first place to
+ * look when a step has moved. A plain text scan, run only once a locator has already failed.
+ */
+export function elsewhereInDocs(docsRoot: string, title: string): string[] {
+  const wanted = [`title="${title}"`, `# ${title}`];
+  const found: string[] = [];
+  for (const page of readdirSync(docsRoot, { recursive: true, encoding: "utf8" })) {
+    if (!/\.mdx?$/.test(page)) continue;
+    readFileSync(join(docsRoot, page), "utf8")
+      .split("\n")
+      .forEach((line, index) => {
+        if (wanted.some((text) => line.includes(text))) found.push(`docs/${page}:${index + 1}`);
+      });
+  }
+  return found;
+}

@@ -1,0 +1,41 @@
+import { DocDriftError } from "./doc-drift.ts";
+
+/** Variables every shell in the container already has; a doc command may use them freely. */
+const shellProvided = new Set(["HOME", "PATH", "USER", "PWD", "SHELL"]);
+
+/** `<id>`, `<profileId>`: the docs ask the reader to type something of their own. */
+const angle = /<([A-Za-z][\w-]*)>/g;
+/** `$OPENAI_API_KEY`, `${OPENAI_API_KEY}`: the docs expect a variable in the reader's shell. */
+const variable = /\$\{?([A-Z_][A-Z0-9_]*)\}?/g;
+
+export interface Placeholders {
+  /** Names of `<name>` placeholders, in order of appearance. */
+  angle: string[];
+  /** Environment variables the command reads. */
+  variables: string[];
+}
+
+export function findPlaceholders(command: string): Placeholders {
+  return {
+    angle: [...new Set([...command.matchAll(angle)].map((match) => match[1]!))],
+    variables: [...new Set([...command.matchAll(variable)].map((match) => match[1]!))].filter((name) => !shellProvided.has(name)),
+  };
+}
+
+/**
+ * Fills a doc command's placeholders from values the scenario declares: `<name>` is replaced by
+ * `fill.name`, and `$NAME` must be declared in the step's `env` (the command keeps its text and
+ * the shell expands it, as in the reader's terminal). Nothing is filled silently: an undeclared
+ * placeholder, or a declared one the command no longer has, is doc drift.
+ */
+export function fillPlaceholders(command: string, where: string, fill: Record<string, string>, env: Record<string, string>): string {
+  const found = findPlaceholders(command);
+  const unfilled = [
+    ...found.angle.filter((name) => !(name in fill)).map((name) => `<${name}> (declare it under fill:)`),
+    ...found.variables.filter((name) => !(name in env)).map((name) => `$${name} (declare it under env:)`),
+  ];
+  if (unfilled.length) throw new DocDriftError(`the command at ${where} has placeholders the scenario does not fill: ${unfilled.join(", ")}`, [command]);
+  const stale = Object.keys(fill).filter((name) => !found.angle.includes(name));
+  if (stale.length) throw new DocDriftError(`the command at ${where} no longer has ${stale.map((name) => `<${name}>`).join(", ")}`, [command]);
+  return command.replace(angle, (_, name: string) => fill[name]!);
+}
