@@ -2,6 +2,7 @@ import type { Server } from "node:net";
 import { join } from "node:path";
 import type { RequestHandler } from "msw";
 import { createMockAccount, type MockAccount } from "./auth/account.ts";
+import { BrowserAuthorizations } from "./auth/browser-authorizations.ts";
 import { DeviceAuthorizations } from "./auth/device-authorizations.ts";
 import { authHandlers } from "./auth/handlers.ts";
 import { chatgptHandlers } from "./chatgpt/handlers.ts";
@@ -22,6 +23,7 @@ export class UpstreamWorld {
   readonly journal = new Journal();
   readonly account: MockAccount = createMockAccount();
   readonly devices = new DeviceAuthorizations();
+  readonly browsers = new BrowserAuthorizations();
   readonly upstreams = upstreamHosts;
   private edge?: Edge;
   private resolver?: Server;
@@ -35,7 +37,7 @@ export class UpstreamWorld {
     const world = new UpstreamWorld(options.ca ?? (await CertificateAuthority.create()));
     const handlersByHost = new Map<string, RequestHandler[]>([
       ["chatgpt.com", chatgptHandlers(world.account)],
-      ["auth.openai.com", authHandlers(world.account, world.devices)],
+      ["auth.openai.com", authHandlers(world.account, world.devices, world.browsers)],
       ["registry.npmjs.org", npmRegistryHandlers()],
     ]);
     world.edge = await Edge.start({

@@ -18,6 +18,14 @@ export async function recordInAllure(scenario: Scenario, result: ScenarioResult)
       await allure.attachment("output", step.result.stdout || "(empty)", "text/plain");
       if (step.result.stderr) await allure.attachment("stderr", step.result.stderr, "text/plain");
       if (step.journal.length) await allure.attachment("journal", JSON.stringify(step.journal, null, 2), "application/json");
+      if (step.source.kind === "docs" && step.source.moved) await context.parameter("moved from", step.source.moved.stub);
+      for (const outcome of step.actors) await allure.attachment(outcome.actor, outcome.actions.join("\n"), "text/plain");
+      if (step.notRun) await context.parameter("not run", step.notRun);
+      if (step.substitution) {
+        const { why, setup, serve } = step.substitution;
+        const text = [`why: ${why}`, ...setup.map((command) => `$ ${command.command} → exit ${command.exitCode}`), `$ ${serve.command} (background) → ${serve.ready ? "ready" : "never ready"}: ${serve.evidence}`];
+        await allure.attachment("substitution", text.join("\n"), "text/plain");
+      }
     });
   }
   for (const claim of result.claims) {

@@ -1,6 +1,14 @@
 import { AssertionError } from "node:assert";
-import type { ClaimRecord } from "../scenario/records.ts";
+import type { ClaimRecord, StepRecord } from "../scenario/records.ts";
 import type { ScenarioResult } from "../scenario/run-scenario.ts";
+
+/** One command of the run as it was typed, where it came from, and how it ended. */
+function commandLine(step: StepRecord): string {
+  const where = step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : "explicit";
+  const ended = step.notRun ? `not run: ${step.notRun}` : `exit ${step.result.exitCode}${step.result.timedOut ? " (time limit)" : ""}`;
+  const substituted = step.substitution ? `; then "${step.substitution.serve.command}" stood in (${step.substitution.serve.evidence})` : "";
+  return `  $ ${step.result.command}  [${step.id}, ${where}] → ${ended}${substituted}`;
+}
 
 /** A failing claim as a person needs it: the promise with file:line, the command, what happened, the proof. */
 export function describeClaim(claim: ClaimRecord, result: ScenarioResult): string {
@@ -14,7 +22,7 @@ export function describeClaim(claim: ClaimRecord, result: ScenarioResult): strin
   return [
     `claim ${claim.id}: ${label}`,
     `  docs (${claim.source.file}:${claim.source.line}): "${claim.quote}"`,
-    step ? `  command (${step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : "explicit"}): ${step.result.command}  → exit ${step.result.exitCode}` : "",
+    ...result.steps.slice(0, step ? result.steps.indexOf(step) + 1 : 0).map(commandLine),
     ...claim.observed.map((line) => `  ${line}`),
     ...claim.evidence.map((line) => `  journal ${line}`),
   ]

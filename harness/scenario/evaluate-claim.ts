@@ -50,6 +50,7 @@ const excerpt = (text: string) => {
 
 /** Checks one claim's expectations against what its step did. Pure: no I/O. */
 export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation {
+  if (step.notRun) return { held: false, observed: [`✗ step "${step.id}" did not run: ${step.notRun}`], evidence: [] };
   const checks: { held: boolean; observed: string }[] = [];
   const output = `${step.result.stdout}\n${step.result.stderr}`;
   const evidence = new Set<string>();
@@ -92,10 +93,12 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
     });
   }
   if (expect.actorApproved !== undefined) {
-    const approved = step.actor?.status === 200;
+    const approved = step.actors.length > 0 && step.actors.every((outcome) => outcome.approved);
     checks.push({
       held: approved === expect.actorApproved,
-      observed: step.actor ? `the user entered code ${step.actor.userCode} at ${step.actor.verificationUrl} (${step.actor.status})` : "the terminal never showed a verification URL and code",
+      observed: step.actors.length
+        ? step.actors.map((outcome) => `${outcome.actor}: ${outcome.actions.join("; ")}`).join(" | ")
+        : "the terminal never showed the person anything to act on",
     });
   }
   return { held: checks.every((check) => check.held), observed: checks.map((check) => `${check.held ? "✓" : "✗"} ${check.observed}`), evidence: [...evidence] };

@@ -17,6 +17,12 @@ function lineOf(root: Node | null, path: PropertyKey[], lines: LineCounter): num
   return lines.linePos(offset).line;
 }
 
+/** zod nests the real reason of a bad record key or union member one level down: bring it up. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_key" && issue.issues[0]) return `key "${String(issue.path.at(-1))}": ${issue.issues[0].message}`;
+  return issue.message;
+}
+
 /**
  * Reads a YAML file and validates it. Any problem becomes one line: file:line, the field, what is
  * wrong. Never a stack trace.
@@ -40,7 +46,7 @@ export function loadYaml<T extends z.ZodType>(path: string, schema: T): z.infer<
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.length ? issue.path.join(".") : "(top level)";
-    throw new BadInputError(`${shown}:${lineOf(document.contents, issue.path, lines)}: ${field}: ${issue.message}`);
+    throw new BadInputError(`${shown}:${lineOf(document.contents, issue.path, lines)}: ${field}: ${describeIssue(issue)}`);
   }
   return parsed.data;
 }

@@ -1,14 +1,31 @@
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
-import type { DeviceCodeApproval } from "../actors/device-code-user.ts";
+import type { ActorOutcome } from "../actors/actor.ts";
+import type { DocMove } from "../docs/follow-move.ts";
 import type { CommandResult } from "../sut/command-result.ts";
+import type { ServeResult } from "../sut/sut-container.ts";
+
+export type StepSource = { kind: "docs"; file: string; line: number; moved?: DocMove } | { kind: "explicit"; why: string };
+
+/** An environment adaptation that ran after the doc command: what it ran and whether it got ready. */
+export interface SubstitutionRecord {
+  why: string;
+  setup: CommandResult[];
+  serve: ServeResult;
+}
 
 /** What one step did: the command (and where the docs say it), its result, and what reached the mocks. */
 export interface StepRecord {
   id: string;
-  source: { kind: "docs"; file: string; line: number } | { kind: "explicit"; why: string };
+  source: StepSource;
   result: CommandResult;
   journal: JournalEntry[];
-  actor?: DeviceCodeApproval | null;
+  /** The people who acted during the step (the declared actor, the terminal user). */
+  actors: ActorOutcome[];
+  /** Values this step's output gave to later steps. */
+  captured: Record<string, string>;
+  substitution?: SubstitutionRecord;
+  /** Set when the step could not run, e.g. a value it needs was never printed. */
+  notRun?: string;
 }
 
 export type ClaimStatus = "conforms" | "known-drift" | "new-drift" | "unexpected-pass";

@@ -2,17 +2,23 @@ import { dir } from "tmp-promise";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 import type { CertificateAuthority } from "../../mocks/edge/certificate-authority.ts";
 import { formatJournalEntry } from "../../mocks/edge/journal.ts";
+import type { Actor } from "../actors/actor.ts";
+import { BrowserUser } from "../actors/browser-user.ts";
 import { DeviceCodeUser } from "../actors/device-code-user.ts";
+import { TerminalUser } from "../actors/terminal-user.ts";
 import { DocDriftError } from "../docs/doc-drift.ts";
 import { findQuote } from "../docs/find-quote.ts";
 import { locateCommand } from "../docs/locate-command.ts";
+import { fillPlaceholders } from "../docs/placeholders.ts";
+import type { CommandResult } from "../sut/command-result.ts";
 import { SutContainer } from "../sut/sut-container.ts";
 import { RUN_DIR_PREFIX } from "../sut/sweep.ts";
 import type { SutImage } from "../sut/sut-image.ts";
 import { evaluateClaim } from "./evaluate-claim.ts";
 import { claimStatus, findKnownDrift } from "./known-drift.ts";
-import type { ClaimRecord, ScenarioStatus, StepRecord } from "./records.ts";
-import type { KnownDrift, Scenario, Step } from "./schema.ts";
+import { Captures } from "./captures.ts";
+import type { ClaimRecord, ScenarioStatus, StepRecord, StepSource, SubstitutionRecord } from "./records.ts";
+import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type Step, type Substitution } from "./schema.ts";
 
 export interface RunContext {
   image: SutImage;
@@ -40,20 +46,37 @@ export interface ScenarioResult {
 
 interface PlannedStep {
   step: Step;
+  /** The docs' command with `<name>` placeholders, or the explicit one (`{{name}}` not yet pasted). */
   command: string;
-  source: StepRecord["source"];
+  source: StepSource;
 }
 
-/** Reads each step's command from the docs of this version (or takes the explicit one). */
+const whereOf = (source: StepSource) => (source.kind === "docs" ? `${source.file}:${source.line}` : "the scenario");
+
+/**
+ * Reads each step's command from the docs of this version (or takes the explicit one), and checks
+ * that the scenario fills every placeholder the docs' command has: a doc edit shows up before
+ * any container starts.
+ */
 function planSteps(scenario: Scenario, docsRoot: string): PlannedStep[] {
   return scenario.steps.map((step) => {
-    if ("docs" in step) {
-      const located = locateCommand(docsRoot, step.docs);
-      return { step, command: located.command, source: { kind: "docs", file: located.file, line: located.line } };
-    }
-    return { step, command: step.run, source: { kind: "explicit", why: step.why } };
+    if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! } };
+    const located = locateCommand(docsRoot, step.docs);
+    const source: StepSource = { kind: "docs", file: located.file, line: located.line, ...(located.moved ? { moved: located.moved } : {}) };
+    fillPlaceholders(located.command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
+    return { step, command: located.command, source };
   });
 }
+
+/** The command as it will be typed: placeholders filled, captured values pasted. */
+function commandToRun({ step, command, source }: PlannedStep, captures: Captures, env: Record<string, string>): string {
+  return step.docs ? fillPlaceholders(command, whereOf(source), captures.pasteAll(step.docs.fill), env) : captures.paste(command);
+}
+
+const substitutionMs = (substitution?: SubstitutionRecord) =>
+  substitution ? substitution.setup.reduce((sum, command) => sum + command.durationMs, substitution.serve.readyAfterMs) : 0;
+
+const notRunResult = (command: string): CommandResult => ({ command, tty: false, exitCode: -1, stdout: "", stderr: "", durationMs: 0, timedOut: false });
 
 const worst: ScenarioStatus[] = ["broken", "doc-drift", "new-drift", "unexpected-pass", "known-drift", "conforms"];
 
@@ -71,7 +94,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   const finish = (status: ScenarioStatus, message: string, steps: StepRecord[] = [], claims: ClaimRecord[] = [], journal: string[] = []): ScenarioResult => ({
     ...base, status, message, steps, claims, journal,
     durationMs: Math.round(performance.now() - started),
-    commandsMs: steps.reduce((sum, step) => sum + step.result.durationMs, 0),
+    commandsMs: steps.reduce((sum, step) => sum + step.result.durationMs + substitutionMs(step.substitution), 0),
   });
 
   let plan: PlannedStep[];
@@ -91,15 +114,22 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
     world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: scenario.egress, ca: context.ca });
     sut = await SutContainer.start({ image: context.image, socketDir: socketDir.path, caPem: context.ca.certPem, upstreams: world.upstreams, runId: context.runId });
     const steps: StepRecord[] = [];
-    for (const { step, command, source } of plan) {
-      const actor = step.actor === "device-code-user" ? new DeviceCodeUser({ fetch: (request) => world!.actorFetch(request) }) : undefined;
-      const mark = world.journal.mark;
-      const result = await sut.exec(command, { tty: step.tty, timeoutMs: step.timeout, onOutput: (chunk) => actor?.read(chunk) });
-      steps.push({ id: step.id, source, result, journal: world.journal.since(mark), actor: actor ? ((await actor.result()) ?? null) : undefined });
+    const captures = new Captures();
+    const journalLines = () => world!.journal.all().map(formatJournalEntry);
+    for (const planned of plan) {
+      const record = await runStep(planned, captures, world, sut);
+      steps.push(record);
+      if (record.substitution && !record.substitution.serve.ready) {
+        const message = `broken: the substitution in step "${record.id}" (${record.substitution.serve.command}) never got ready: ${record.substitution.serve.evidence}`;
+        return finish("broken", message, steps, [], journalLines());
+      }
     }
     const claims: ClaimRecord[] = scenario.claims.map((claim) => {
       const step = steps.find((record) => record.id === claim.step)!;
-      const evaluation = evaluateClaim(claim.expect, step);
+      const uncaptured = captures.unknownIn(JSON.stringify(claim.expect));
+      const evaluation = uncaptured.length
+        ? { held: false, observed: [`✗ the claim needs ${uncaptured.map((name) => `{{${name}}}`).join(", ")}, which no step's output showed`], evidence: [] }
+        : evaluateClaim(pasteInto(claim.expect, captures), step);
       const known = findKnownDrift(context.knownDrift, scenario.id, claim.id, context.image.openclawVersion);
       return {
         id: claim.id, quote: claim.quote, source: quotes.get(claim.id)!, step: claim.step,
@@ -109,12 +139,57 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
       };
     });
     const status = worst.find((candidate) => claims.some((claim) => claim.status === candidate)) ?? "conforms";
-    return finish(status, summarise(status, claims), steps, claims, world.journal.all().map(formatJournalEntry));
+    return finish(status, summarise(status, claims), steps, claims, journalLines());
   } finally {
     await sut?.stop().catch(() => undefined);
     await world?.close().catch(() => undefined);
     await socketDir.cleanup().catch(() => undefined);
   }
+}
+
+/** One step: its command with the people who act on its terminal, then captures and substitution. */
+async function runStep(planned: PlannedStep, captures: Captures, world: UpstreamWorld, sut: SutContainer): Promise<StepRecord> {
+  const { step, source } = planned;
+  const needed = capturesUsedBy(step).filter((name) => captures.unknownIn(`{{${name}}}`).length);
+  if (needed.length) {
+    return {
+      id: step.id, source, result: notRunResult(planned.command), journal: [], actors: [], captured: {},
+      notRun: `it needs ${needed.map((name) => `{{${name}}}`).join(", ")}, which no earlier step's output showed`,
+    };
+  }
+  const env = captures.pasteAll(step.env);
+  const command = commandToRun(planned, captures, env);
+  const browser = { fetch: (request: Request) => world.actorFetch(request) };
+  const actors: Actor[] = [
+    ...(step.actor === "device-code-user" ? [new DeviceCodeUser(browser)] : []),
+    ...(step.actor === "browser-user" ? [new BrowserUser(browser, sut)] : []),
+    ...(step.answers ? [new TerminalUser(step.answers.map((answer) => ({ when: answer.when, send: captures.paste(answer.send) })))] : []),
+  ];
+  const mark = world.journal.mark;
+  const result = await sut.exec(command, {
+    tty: step.tty || Boolean(step.answers),
+    timeoutMs: step.timeout,
+    env,
+    onOutput: (chunk, keyboard) => actors.forEach((actor) => actor.read(chunk, keyboard)),
+  });
+  const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
+  const { found } = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
+  const substitution = step.substitute ? await substitute(step.substitute, sut) : undefined;
+  return { id: step.id, source, result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution };
+}
+
+/** Expectations may quote what a step printed (`outputIncludes: "{{token}}"`). */
+function pasteInto(expect: Expectation, captures: Captures): Expectation {
+  const paste = (text?: string) => (text === undefined ? undefined : captures.paste(text));
+  return { ...expect, outputIncludes: paste(expect.outputIncludes), outputExcludes: paste(expect.outputExcludes) };
+}
+
+/** The environment adaptation, after the doc command has run and been recorded. */
+async function substitute(substitution: Substitution, sut: SutContainer): Promise<SubstitutionRecord> {
+  const setup: CommandResult[] = [];
+  for (const command of substitution.setup) setup.push(await sut.exec(command, { timeoutMs: substitution.timeout }));
+  const serve = await sut.serve(substitution.serve, new RegExp(substitution.ready), substitution.timeout);
+  return { why: substitution.why, setup, serve };
 }
 
 function summarise(status: ScenarioStatus, claims: ClaimRecord[]): string {

@@ -1,39 +1,93 @@
 import { z } from "zod";
 import { EgressProfile } from "../../mocks/edge/cloudflare-gate.ts";
 
-const duration = z
-  .string()
-  .regex(/^\d+(ms|s|m)$/, "a duration such as 30s, 500ms or 2m")
-  .transform((text) => {
-    const value = Number.parseInt(text, 10);
-    return text.endsWith("ms") ? value : text.endsWith("m") ? value * 60_000 : value * 1000;
-  });
+function parseDuration(text: string): number {
+  const value = Number.parseInt(text, 10);
+  return text.endsWith("ms") ? value : text.endsWith("m") ? value * 60_000 : value * 1000;
+}
+
+const duration = z.string().regex(/^\d+(ms|s|m)$/, "a duration such as 30s, 500ms or 2m").transform(parseDuration);
+
+const name = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes");
+
+const regex = z.string().refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, "not a valid regular expression");
+
+/** Values may use `{{name}}` to paste what an earlier step captured. */
+const values = z.record(z.string(), z.string());
 
 /** Where in the docs of the version under test a step's command is read from. */
 export const DocsLocator = z.strictObject({
   page: z.string().regex(/\.mdx?$/, "a page path under docs/, e.g. providers/openai.md"),
-  tab: z.string().optional(),
-  step: z.string().optional(),
-  block: z.number().int().positive(),
-  line: z.number().int().positive().optional(),
+  tab: z.string().optional().describe("title of a <Tab title=…>"),
+  step: z.string().optional().describe("title of a <Step title=…>"),
+  heading: z
+    .union([z.string(), z.array(z.string()).min(1)])
+    .transform((path) => (typeof path === "string" ? [path] : path))
+    .optional()
+    .describe("heading text, or a path of headings outermost first"),
+  block: z.number().int().positive().describe("1-based index of the shell block in that part of the page"),
+  line: z.number().int().positive().optional().describe("1-based command of a multi-command block"),
+  fill: values.optional().describe("values for the command's <name> placeholders, keyed by name"),
+});
+
+/** The terminal user: when the screen shows `when`, types `send` (`\r` is Enter). */
+export const Answer = z.strictObject({
+  when: regex,
+  send: z.string(),
+});
+
+/**
+ * An environment adaptation: where the docs' command cannot do its job in a container (no
+ * service manager for `gateway restart`), the harness runs `serve` supervised in the background
+ * and waits until its output matches `ready`. The doc command still runs first and is recorded.
+ */
+export const Substitution = z.strictObject({
+  why: z.string().min(1, "say why the docs' command cannot do its job here"),
+  setup: z.array(z.string()).default([]).describe("commands run before serve, e.g. config it needs"),
+  serve: z.string().min(1),
+  ready: regex.describe("a line of serve's output that says it is ready"),
+  timeout: duration.default(60_000),
 });
 
 const stepBase = {
-  id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+  id: name,
   tty: z.boolean().default(false),
-  actor: z.enum(["device-code-user"]).optional(),
+  actor: z.enum(["device-code-user", "browser-user"]).optional().describe("the person the docs talk to, played by the harness"),
+  answers: z.array(Answer).optional().describe("prompts the terminal user answers, in order; implies tty"),
+  env: values.optional().describe("environment of the command, e.g. the $OPENAI_API_KEY the docs expect"),
+  capture: z.record(name, regex).optional().describe("name → regex with one group, matched on the output; reuse as {{name}}"),
+  substitute: Substitution.optional(),
   timeout: duration.default(60_000),
 };
 
-export const Step = z.union([
-  z.strictObject({ ...stepBase, docs: DocsLocator }),
-  z.strictObject({
+/**
+ * A step reads its command from the docs (`docs:`) or gives it explicitly (`run:` with `why:`).
+ * One object rather than a union, so a mistake in either kind gets a precise message.
+ */
+export const Step = z
+  .strictObject({
     ...stepBase,
-    run: z.string().min(1),
+    docs: DocsLocator.optional(),
+    run: z.string().min(1).optional().describe("an explicit command; may use {{name}} captured by an earlier step"),
     /** An explicit command must say why it is not read from the docs. */
-    why: z.string().min(1, "say why this command is not taken from the docs"),
-  }),
-]);
+    why: z.string().min(1).optional().describe("why this command is not taken from the docs"),
+  })
+  .superRefine((step, context) => {
+    if (Boolean(step.docs) === Boolean(step.run)) {
+      context.addIssue({ code: "custom", path: [], message: "give either docs: (a locator into the docs) or run: (an explicit command), exactly one" });
+    } else if (step.run && !step.why) {
+      context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
+    } else if (step.docs && step.why) {
+      context.addIssue({ code: "custom", path: ["why"], message: "why: belongs to run: steps; a docs: step needs no excuse" });
+    }
+  });
 
 /** One observable outcome; every field given must hold. */
 export const Expectation = z.strictObject({
@@ -56,7 +110,7 @@ export const Expectation = z.strictObject({
 
 /** A promise the docs make, quoted, and how it shows in what a step did. */
 export const Claim = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+  id: name,
   quote: z.string().min(10, "quote the sentence of the docs that makes the promise"),
   page: DocsLocator.shape.page,
   step: z.string(),
@@ -65,7 +119,7 @@ export const Claim = z.strictObject({
 
 export const Scenario = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+    id: name,
     title: z.string(),
     description: z.string().optional(),
     openclaw: z.string().describe("semver range of OpenClaw versions the scenario applies to"),
@@ -76,19 +130,42 @@ export const Scenario = z
     claims: z.array(Claim).min(1, "a scenario asserts at least one claim of the docs"),
   })
   .superRefine((scenario, context) => {
+    const captured = new Set<string>();
+    scenario.steps.forEach((step, index) => {
+      for (const used of capturesUsedBy(step)) {
+        if (!captured.has(used)) context.addIssue({ code: "custom", path: ["steps", index], message: `{{${used}}} is not captured by an earlier step` });
+      }
+      Object.keys(step.capture ?? {}).forEach((key) => captured.add(key));
+    });
     const stepIds = new Set(scenario.steps.map((step) => step.id));
     scenario.claims.forEach((claim, index) => {
+      for (const [, used] of JSON.stringify(claim.expect).matchAll(/\{\{([a-z0-9-]+)\}\}/g)) {
+        if (!captured.has(used!)) context.addIssue({ code: "custom", path: ["claims", index, "expect"], message: `{{${used}}} is not captured by any step` });
+      }
       if (!stepIds.has(claim.step)) {
         context.addIssue({ code: "custom", path: ["claims", index, "step"], message: `no step "${claim.step}" (steps: ${[...stepIds].join(", ")})` });
       }
     });
   });
 
+/** `{{name}}` references in the values a step declares. */
+export function capturesUsedBy(step: z.infer<typeof Step>): string[] {
+  const texts = [
+    step.run ?? "",
+    ...Object.values(step.docs?.fill ?? {}),
+    ...Object.values(step.env ?? {}),
+    ...(step.answers ?? []).map((answer) => answer.send),
+  ];
+  return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{\{([a-z0-9-]+)\}\}/g)].map((match) => match[1]!)))];
+}
+
 export type Scenario = z.infer<typeof Scenario>;
 export type Step = z.infer<typeof Step>;
 export type Claim = z.infer<typeof Claim>;
 export type Expectation = z.infer<typeof Expectation>;
 export type DocsLocator = z.infer<typeof DocsLocator>;
+export type Answer = z.infer<typeof Answer>;
+export type Substitution = z.infer<typeof Substitution>;
 
 export const KnownDrift = z.array(
   z.strictObject({

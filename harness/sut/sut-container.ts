@@ -13,14 +13,30 @@ import { SUT_HOME, SUT_USER, type SutImage } from "./sut-image.ts";
 const RELAY_DIR = "/run/ocf";
 const DNS_ADDRESS = "127.0.0.53";
 
+/** The keyboard of a running command's terminal. */
+export interface Keyboard {
+  type(text: string): void;
+}
+
 export interface ExecOptions {
   /** Run under a pseudo-terminal (`script`), for commands that insist on a TTY. */
   tty?: boolean;
   timeoutMs: number;
-  /** Called with each chunk of output as it arrives (for actors that read the terminal). */
-  onOutput?: (chunk: string) => void;
+  /** Called with each chunk of output as it arrives, and the keyboard (for actors at the terminal). */
+  onOutput?: (chunk: string, keyboard: Keyboard) => void;
   env?: Record<string, string>;
 }
+
+export interface ServeResult {
+  command: string;
+  ready: boolean;
+  /** The output line that said it was ready, or why it never did. */
+  evidence: string;
+  readyAfterMs: number;
+}
+
+/** A pty that `script` creates has no size; prompt libraries then wrap every character. */
+const TERMINAL_SIZE = "stty cols 120 rows 50";
 
 /**
  * The SUT: real OpenClaw in a container with no network interface but loopback. The relay
@@ -28,6 +44,8 @@ export interface ExecOptions {
  */
 export class SutContainer {
   private readonly container: StartedTestContainer;
+  /** Background processes (`serve`), stopped with the container. */
+  private readonly served: ReturnType<typeof execa>[] = [];
 
   private constructor(container: StartedTestContainer) {
     this.container = container;
@@ -74,16 +92,12 @@ export class SutContainer {
   async exec(command: string, options: ExecOptions): Promise<CommandResult> {
     const tty = options.tty ?? false;
     const seconds = Math.ceil(options.timeoutMs / 1000);
-    const inner = tty ? ["script", "-qefc", command, "/dev/null"] : ["bash", "-c", command];
-    const env = { HOME: SUT_HOME, USER: SUT_USER, LANG: "C.UTF-8", TERM: "xterm-256color", ...options.env };
+    const inner = tty ? ["script", "-qefc", `${TERMINAL_SIZE}; ${command}`, "/dev/null"] : ["bash", "-c", command];
     const started = performance.now();
-    const child = execa(
-      "docker",
-      ["exec", "-i", "--user", SUT_USER, "--workdir", SUT_HOME, ...Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]), this.id, "timeout", "-k", "2", String(seconds), ...inner],
-      { reject: false, stdin: "pipe", stripFinalNewline: false, buffer: true },
-    );
-    child.stdout?.on("data", (chunk: Buffer) => options.onOutput?.(plainText(chunk.toString())));
-    child.stderr?.on("data", (chunk: Buffer) => options.onOutput?.(plainText(chunk.toString())));
+    const child = this.userProcess(["timeout", "-k", "2", String(seconds), ...inner], options.env);
+    const keyboard: Keyboard = { type: (text) => child.stdin?.write(text) };
+    child.stdout?.on("data", (chunk: Buffer) => options.onOutput?.(plainText(chunk.toString()), keyboard));
+    child.stderr?.on("data", (chunk: Buffer) => options.onOutput?.(plainText(chunk.toString()), keyboard));
     if (!tty) child.stdin?.end();
     const result = await child;
     return {
@@ -97,6 +111,62 @@ export class SutContainer {
     };
   }
 
+  /** A process as the OpenClaw user in its HOME, as a person's shell would start it. */
+  private userProcess(argv: string[], extraEnv: Record<string, string> = {}) {
+    const env = { HOME: SUT_HOME, USER: SUT_USER, LANG: "C.UTF-8", TERM: "xterm-256color", ...extraEnv };
+    return execa(
+      "docker",
+      ["exec", "-i", "--user", SUT_USER, "--workdir", SUT_HOME, ...Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]), this.id, ...argv],
+      { reject: false, stdin: "pipe", stripFinalNewline: false, buffer: true },
+    );
+  }
+
+  /**
+   * Starts a long-running command in the background (a foreground gateway, where the docs assume
+   * a service manager) and waits until a line of its output matches `ready`: a readiness wait,
+   * never a sleep. It gives up early if the process exits, and at the time limit.
+   */
+  async serve(command: string, ready: RegExp, timeoutMs: number): Promise<ServeResult> {
+    const started = performance.now();
+    const child = this.userProcess(["bash", "-c", command]);
+    child.stdin?.end();
+    this.served.push(child);
+    let output = "";
+    const outcome = await new Promise<{ ready: boolean; evidence: string }>((resolve) => {
+      const timer = setTimeout(() => resolve({ ready: false, evidence: `no output matched /${ready.source}/ within ${timeoutMs} ms; it ends: ${output.slice(-500)}` }), timeoutMs);
+      const onData = (chunk: Buffer) => {
+        output += plainText(chunk.toString());
+        const line = output.split("\n").find((candidate) => ready.test(candidate));
+        if (line !== undefined) {
+          clearTimeout(timer);
+          resolve({ ready: true, evidence: line.trim() });
+        }
+      };
+      child.stdout?.on("data", onData);
+      child.stderr?.on("data", onData);
+      void child.then((result) => {
+        clearTimeout(timer);
+        resolve({ ready: false, evidence: `exited with ${result.exitCode} before it was ready; it ends: ${output.slice(-500)}` });
+      });
+    });
+    return { command, ...outcome, readyAfterMs: Math.round(performance.now() - started) };
+  }
+
+  /** Is something listening on this TCP port inside the SUT's network namespace? */
+  async listening(port: number): Promise<boolean> {
+    return (await this.inspect(`ss -ltnH 'sport = :${port}'`)).trim() !== "";
+  }
+
+  /**
+   * A GET from inside the SUT's namespace, as the person's browser on that machine would send
+   * it (the OAuth redirect to localhost:1455). Returns the status, or the error's code.
+   */
+  async getInside(url: string): Promise<string> {
+    const script = "fetch(process.argv[1]).then((r) => console.log(r.status), (e) => console.log(e.cause?.code ?? e.message))";
+    const result = await this.userProcess(["node", "-e", script, url]);
+    return String(result.stdout).trim();
+  }
+
   /** Runs a command as root, for the harness's own observations (processes, files). */
   async inspect(command: string): Promise<string> {
     const { stdout } = await execa("docker", ["exec", this.id, "sh", "-c", command], { reject: false });
@@ -104,6 +174,7 @@ export class SutContainer {
   }
 
   async stop(): Promise<void> {
+    this.served.forEach((child) => child.kill());
     await this.container.stop({ timeout: 1_000, remove: true, removeVolumes: true });
   }
 }

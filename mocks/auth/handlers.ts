@@ -1,17 +1,41 @@
 import { http, HttpResponse } from "msw";
 import type { MockAccount } from "./account.ts";
+import type { BrowserAuthorizations } from "./browser-authorizations.ts";
 import type { DeviceAuthorizations } from "./device-authorizations.ts";
 import { mintTokenSet } from "./tokens.ts";
-import { DeviceCodeRequest, DeviceTokenPoll, readTokenRequest } from "./wire.ts";
+import { AuthorizeQuery, DeviceCodeRequest, DeviceTokenPoll, readTokenRequest } from "./wire.ts";
 
 const base = "https://auth.openai.com";
 
 const oauthError = (status: number, error: string, description: string) =>
   HttpResponse.json({ error, error_description: description }, { status });
 
-/** auth.openai.com: the device-code grant and the token endpoint, as OpenClaw and codex use them. */
-export function authHandlers(account: MockAccount, devices: DeviceAuthorizations) {
+const html = (body: string, status = 200) => new HttpResponse(`<!doctype html>${body}`, { status, headers: { "content-type": "text/html" } });
+
+/**
+ * auth.openai.com: the browser (authorization code + PKCE) and device-code grants and the token
+ * endpoint, as OpenClaw and codex use them.
+ */
+export function authHandlers(account: MockAccount, devices: DeviceAuthorizations, browsers: BrowserAuthorizations) {
   return [
+    // The consent page the browser user opens. OpenClaw's TLS preflight asks it too, with a
+    // client id of its own, and only cares that TLS works.
+    http.get(`${base}/oauth/authorize`, ({ request }) => {
+      const query = AuthorizeQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!query.success) return html(`<title>Error</title><p>${query.error.issues[0]?.message}</p>`, 400);
+      return html(`<title>Sign in to Codex</title><form method="post"><button>Continue</button></form>`);
+    }),
+    // "Continue": the browser user approves; the browser is sent back to the app's redirect URI.
+    http.post(`${base}/oauth/authorize`, ({ request }) => {
+      const query = AuthorizeQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!query.success) return html(`<title>Error</title><p>${query.error.issues[0]?.message}</p>`, 400);
+      const { redirect_uri: redirectUri, code_challenge: codeChallenge, state } = query.data;
+      const code = browsers.approve({ redirectUri, codeChallenge, state });
+      const location = new URL(redirectUri);
+      location.search = new URLSearchParams({ code, scope: query.data.scope, state }).toString();
+      return new HttpResponse(null, { status: 302, headers: { location: location.toString() } });
+    }),
+
     http.post(`${base}/api/accounts/deviceauth/usercode`, async ({ request }) => {
       const body = DeviceCodeRequest.safeParse(await request.json().catch(() => undefined));
       if (!body.success) return oauthError(400, "invalid_request", "client_id is required");
@@ -44,7 +68,9 @@ export function authHandlers(account: MockAccount, devices: DeviceAuthorizations
     http.post(`${base}/oauth/token`, async ({ request }) => {
       const body = await readTokenRequest(request);
       if (!body.success) return oauthError(400, "invalid_request", body.error.issues[0]?.message ?? "bad token request");
-      if (body.data.grant_type === "authorization_code" && !devices.redeem(body.data.code, body.data.code_verifier)) {
+      const redeemed = (code: string, verifier: string, redirectUri: string) =>
+        devices.redeem(code, verifier) || browsers.redeem(code, verifier, redirectUri);
+      if (body.data.grant_type === "authorization_code" && !redeemed(body.data.code, body.data.code_verifier, body.data.redirect_uri)) {
         return oauthError(400, "invalid_grant", "Unknown authorization code or code_verifier mismatch");
       }
       return HttpResponse.json(await mintTokenSet(account, body.data.client_id));

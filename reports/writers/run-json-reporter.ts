@@ -13,6 +13,15 @@ function fromResult(result: ScenarioResult): ScenarioEntry {
     steps: result.steps.map((step) => ({
       id: step.id, command: step.result.command, exitCode: step.result.exitCode, durationMs: step.result.durationMs,
       source: step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`,
+      movedFrom: step.source.kind === "docs" ? step.source.moved?.stub : undefined,
+      actors: step.actors.length ? step.actors.map((outcome) => `${outcome.actor}: ${outcome.actions.join("; ")}`) : undefined,
+      captured: Object.keys(step.captured).length ? step.captured : undefined,
+      notRun: step.notRun,
+      substitution: step.substitution && {
+        why: step.substitution.why, setup: step.substitution.setup.map((command) => `${command.command} → exit ${command.exitCode}`),
+        serve: step.substitution.serve.command, ready: step.substitution.serve.ready, evidence: step.substitution.serve.evidence,
+        readyAfterMs: step.substitution.serve.readyAfterMs,
+      },
     })),
     claims: result.claims.map((claim) => ({
       id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, observed: claim.observed, issue: claim.knownDrift?.issue,

@@ -10,7 +10,23 @@ export const ScenarioEntry = z.object({
   egress: z.string().optional(),
   durationMs: z.number(),
   commandsMs: z.number().optional(),
-  steps: z.array(z.object({ id: z.string(), command: z.string(), source: z.string(), exitCode: z.number(), durationMs: z.number() })),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      command: z.string(),
+      source: z.string(),
+      exitCode: z.number(),
+      durationMs: z.number(),
+      /** The docs' anchor stub that was followed to the page the step now stands on. */
+      movedFrom: z.string().optional(),
+      actors: z.array(z.string()).optional(),
+      captured: z.record(z.string(), z.string()).optional(),
+      notRun: z.string().optional(),
+      substitution: z
+        .object({ why: z.string(), setup: z.array(z.string()), serve: z.string(), ready: z.boolean(), evidence: z.string(), readyAfterMs: z.number() })
+        .optional(),
+    }),
+  ),
   claims: z.array(z.object({ id: z.string(), status: z.string(), quote: z.string(), source: z.string(), observed: z.array(z.string()), issue: z.string().optional() })),
   journal: z.array(z.string()),
 });

@@ -11,6 +11,15 @@ export function formatSummary(report: RunReport): string {
     const timing = scenario.commandsMs !== undefined ? ` ${(scenario.durationMs / 1000).toFixed(1)} s (OpenClaw commands ${(scenario.commandsMs / 1000).toFixed(1)} s)` : "";
     lines.push(`${symbols[scenario.status] ?? "?"} ${scenario.id}: ${scenario.status}${timing}`);
     if (scenario.status === "skipped" || scenario.status === "broken" || scenario.status === "doc-drift") lines.push(`    ${scenario.message}`);
+    // What the run did differently from a reader's terminal, so nobody mistakes it for the docs.
+    for (const step of scenario.steps) {
+      if (step.movedFrom) lines.push(`    ↪ ${step.id}: the docs moved; followed the anchor stub at ${step.movedFrom} to ${step.source}`);
+      if (step.substitution) {
+        const { serve, ready, readyAfterMs } = step.substitution;
+        lines.push(`    ↺ ${step.id}: the doc command ran, then "${serve}" stood in for it (${ready ? `ready after ${(readyAfterMs / 1000).toFixed(1)} s` : "never ready"})`);
+      }
+      if (step.notRun) lines.push(`    ⊘ ${step.id}: not run: ${step.notRun}`);
+    }
     for (const claim of scenario.claims) {
       lines.push(`    ${symbols[claim.status] ?? "?"} ${claim.id}: ${claim.status}${claim.issue ? ` (${claim.issue})` : ""}`);
       if (claim.status !== "conforms") for (const observed of claim.observed) lines.push(`        ${observed}`);

@@ -12,7 +12,7 @@ const entry = (overrides: Partial<JournalEntry>): JournalEntry => ({
 });
 
 const step = (stdout: string, exitCode: number, journal: JournalEntry[] = []): StepRecord => ({
-  id: "turn", source: { kind: "explicit", why: "test" }, journal,
+  id: "turn", source: { kind: "explicit", why: "test" }, journal, actors: [], captured: {},
   result: { command: "openclaw agent", tty: false, exitCode, stdout, stderr: "", durationMs: 1, timedOut: false },
 });
 

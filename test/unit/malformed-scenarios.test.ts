@@ -46,6 +46,16 @@ const cases: [string, string, RegExp][] = [
   ["bad journal client class", valid.replace("expect: { exitCode: 0 }", "expect: { journal: { host: chatgpt.com, clientClass: curl } }"), /clientClass/],
   ["exit code not a number", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: zero }"), /exitCode/],
   ["issue not a URL", `${valid}issues: [not-a-url]\n`, /issues/],
+  ["docs step with an excuse", valid.replace("    run: openclaw --version\n", "    docs: { page: providers/openai.md, block: 1 }\n"), /why: belongs to run: steps/],
+  ["empty heading path", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md, heading: [], block: 1 }\n"), /heading/],
+  ["fill value not text", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md, block: 1, fill: { id: [1] } }\n"), /fill/],
+  ["paste of a value nobody captured", valid.replace("run: openclaw --version", "run: openclaw --agent {{agent}}"), /\{\{agent\}\} is not captured by an earlier step/],
+  ["claim quoting a value nobody captured", valid.replace("expect: { exitCode: 0 }", "expect: { outputIncludes: \"{{token}}\" }"), /\{\{token\}\} is not captured by any step/],
+  ["capture with a broken regex", valid.replace("    why: probe\n", "    why: probe\n    capture: { token: \"(\" }\n"), /not a valid regular expression/],
+  ["capture name in capitals", valid.replace("    why: probe\n", "    why: probe\n    capture: { Token: \"x\" }\n"), /lower-case/],
+  ["answer with a broken regex", valid.replace("    why: probe\n", "    why: probe\n    answers: [{ when: \"[\", send: \"y\" }]\n"), /not a valid regular expression/],
+  ["substitution without why", valid.replace("    why: probe\n", "    why: probe\n    substitute: { serve: openclaw gateway run, ready: ready }\n"), /substitute\.why/],
+  ["substitution without readiness", valid.replace("    why: probe\n", "    why: probe\n    substitute: { why: no systemd, serve: openclaw gateway run }\n"), /substitute\.ready/],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "ocf-malformed-"));

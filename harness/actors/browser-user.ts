@@ -1,0 +1,62 @@
+import type { Keyboard } from "../sut/sut-container.ts";
+import type { Actor, ActorOutcome, Browser } from "./actor.ts";
+import { Screen } from "./actor.ts";
+
+/** The machine the person sits at: the SUT's own namespace, where localhost:1455 is OpenClaw's. */
+export interface SutMachine {
+  listening(port: number): Promise<boolean>;
+  getInside(url: string): Promise<string>;
+}
+
+// Followed by whitespace, so a URL cut between two chunks of output is not taken half.
+const authorizeUrl = /(https:\/\/auth\.openai\.com\/oauth\/authorize\?\S*client_id=app_\S+)\s/;
+const pastePrompt = /paste the (authorization code|redirect url)/i;
+
+/**
+ * The person the browser login talks to: opens the authorize URL the terminal prints, approves
+ * on the consent page, and brings the redirect home. If OpenClaw listens on the callback port it
+ * is delivered there, from inside the SUT's namespace, as the local browser would; otherwise it
+ * is pasted at the prompt, as the docs say for remote machines.
+ */
+export class BrowserUser implements Actor {
+  private readonly screen = new Screen();
+  private signIn?: Promise<ActorOutcome>;
+  private readonly browser: Browser;
+  private readonly machine: SutMachine;
+
+  constructor(browser: Browser, machine: SutMachine) {
+    this.browser = browser;
+    this.machine = machine;
+  }
+
+  read(chunk: string, keyboard: Keyboard): void {
+    this.screen.append(chunk);
+    const url = this.signIn ? undefined : authorizeUrl.exec(this.screen.text)?.[1];
+    if (url) this.signIn = this.approve(url, keyboard);
+  }
+
+  private async approve(url: string, keyboard: Keyboard): Promise<ActorOutcome> {
+    const actions: string[] = [];
+    const page = await this.browser.fetch(new Request(url));
+    actions.push(`opened the authorize URL: ${page.status}`);
+    if (!page.ok) return { actor: "browser-user", approved: false, actions };
+    const consent = await this.browser.fetch(new Request(url, { method: "POST" }));
+    const redirect = consent.headers.get("location");
+    actions.push(`approved on the consent page: ${consent.status}${redirect ? ` → ${new URL(redirect).origin}${new URL(redirect).pathname}` : ""}`);
+    if (!redirect) return { actor: "browser-user", approved: false, actions };
+    const port = Number(new URL(redirect).port);
+    if (await this.machine.listening(port)) {
+      const status = await this.machine.getInside(redirect);
+      actions.push(`the browser followed the redirect to localhost:${port} inside the SUT: ${status}`);
+      return { actor: "browser-user", approved: status === "200", actions };
+    }
+    await this.screen.waitFor(pastePrompt);
+    keyboard.type(`${redirect}\r`);
+    actions.push("nothing listens on the callback port; pasted the redirect URL at the prompt");
+    return { actor: "browser-user", approved: true, actions };
+  }
+
+  result(): Promise<ActorOutcome | undefined> {
+    return this.signIn ?? Promise.resolve(undefined);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Values one step prints and a later one needs ("paste the token printed above"): captured by a
+ * regex with one group, pasted wherever a scenario writes `{{name}}`.
+ */
+export class Captures {
+  private readonly values = new Map<string, string>();
+
+  /** Takes what the patterns find in a step's output; returns what was found and what was not. */
+  take(output: string, patterns: Record<string, string>): { found: Record<string, string>; missing: string[] } {
+    const found: Record<string, string> = {};
+    const missing: string[] = [];
+    for (const [name, pattern] of Object.entries(patterns)) {
+      const match = new RegExp(pattern, "m").exec(output);
+      const value = match?.[1] ?? match?.[0];
+      if (value === undefined) missing.push(name);
+      else {
+        found[name] = value;
+        this.values.set(name, value);
+      }
+    }
+    return { found, missing };
+  }
+
+  /** Names used in the text that no earlier step captured (its output did not show them). */
+  unknownIn(text: string): string[] {
+    return [...text.matchAll(/\{\{([a-z0-9-]+)\}\}/g)].map((match) => match[1]!).filter((name) => !this.values.has(name));
+  }
+
+  paste(text: string): string {
+    return text.replace(/\{\{([a-z0-9-]+)\}\}/g, (whole, name: string) => this.values.get(name) ?? whole);
+  }
+
+  pasteAll(values: Record<string, string> = {}): Record<string, string> {
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, this.paste(value)]));
+  }
+}

@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from "node:crypto";
+
+export interface AuthorizeRequest {
+  redirectUri: string;
+  codeChallenge: string;
+  state: string;
+}
+
+/**
+ * The browser (authorization-code + PKCE) grant's state on the auth server. A code is issued only
+ * when the browser user approves the consent page; it is redeemed once, with the verifier whose
+ * S256 hash is the challenge and the same redirect URI, as RFC 7636 asks.
+ */
+export class BrowserAuthorizations {
+  private readonly codes = new Map<string, AuthorizeRequest>();
+
+  approve(request: AuthorizeRequest): string {
+    const code = `ac_${randomBytes(16).toString("base64url")}`;
+    this.codes.set(code, request);
+    return code;
+  }
+
+  redeem(code: string, codeVerifier: string, redirectUri: string): boolean {
+    const request = this.codes.get(code);
+    if (!request) return false;
+    this.codes.delete(code);
+    const challenge = createHash("sha256").update(codeVerifier).digest("base64url");
+    return challenge === request.codeChallenge && redirectUri === request.redirectUri;
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, test } from "vitest";
+import { BrowserUser } from "../../harness/actors/browser-user.ts";
+import { TerminalUser } from "../../harness/actors/terminal-user.ts";
+import { Captures } from "../../harness/scenario/captures.ts";
+
+/** A keyboard that remembers what was typed. */
+const keyboard = () => {
+  const typed: string[] = [];
+  return { typed, type: (text: string) => void typed.push(text) };
+};
+
+describe("the terminal user answers prompts in order, once each is on screen", () => {
+  test("answers as the prompts appear, even split across chunks", async () => {
+    const user = new TerminalUser([
+      { when: "Continue\\? \\(y/n\\)", send: "y\r" },
+      { when: "Name:", send: "main\r" },
+    ]);
+    const keys = keyboard();
+    user.read("Welcome\nContin", keys);
+    expect(keys.typed).toEqual([]);
+    user.read("ue? (y/n) ", keys);
+    user.read("Name: ", keys);
+    expect(keys.typed).toEqual(["y\r", "main\r"]);
+    expect(await user.result()).toMatchObject({ actor: "terminal-user", approved: true });
+  });
+
+  test("a prompt that never shows is said, and the person did not get through", async () => {
+    const user = new TerminalUser([{ when: "Name:", send: "main\r" }]);
+    user.read("Error: boom\n", keyboard());
+    expect(await user.result()).toEqual({ actor: "terminal-user", approved: false, actions: ["never saw /Name:/"] });
+  });
+
+  test("an earlier prompt's text does not answer a later one", () => {
+    const user = new TerminalUser([
+      { when: "Token:", send: "a\r" },
+      { when: "Token:", send: "b\r" },
+    ]);
+    const keys = keyboard();
+    user.read("Token: ", keys);
+    expect(keys.typed).toEqual(["a\r"]);
+    user.read("\nToken: ", keys);
+    expect(keys.typed).toEqual(["a\r", "b\r"]);
+  });
+});
+
+describe("the browser user approves and brings the redirect home", () => {
+  const authorize = "https://auth.openai.com/oauth/authorize?response_type=code&client_id=app_X&state=s1";
+  const redirect = "http://localhost:1455/auth/callback?code=ac_1&state=s1";
+  const browser = {
+    fetch: async (request: Request) =>
+      request.method === "POST" ? new Response(null, { status: 302, headers: { location: redirect } }) : new Response("consent", { status: 200 }),
+  };
+
+  test("to localhost:1455 inside the SUT when OpenClaw listens there", async () => {
+    const delivered: string[] = [];
+    const user = new BrowserUser(browser, { listening: async () => true, getInside: async (url) => (delivered.push(url), "200") });
+    user.read(`Open this URL:\n${authorize}\n`, keyboard());
+    expect(await user.result()).toMatchObject({ actor: "browser-user", approved: true });
+    expect(delivered).toEqual([redirect]);
+  });
+
+  test("pasted at the prompt when nothing listens, and only once the prompt shows", async () => {
+    const keys = keyboard();
+    const user = new BrowserUser(browser, { listening: async () => false, getInside: async () => "unused" });
+    user.read(`Open this URL:\n${authorize}\n`, keys);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(keys.typed).toEqual([]);
+    user.read("◆  Paste the authorization code (or full redirect URL):", keys);
+    expect(await user.result()).toMatchObject({ approved: true });
+    expect(keys.typed).toEqual([`${redirect}\r`]);
+  });
+
+  test("a URL cut between two chunks is not taken half", async () => {
+    const opened: string[] = [];
+    const user = new BrowserUser({ fetch: async (request) => (opened.push(request.url), new Response("no", { status: 400 })) }, { listening: async () => false, getInside: async () => "" });
+    user.read(authorize.slice(0, 60), keyboard());
+    expect(opened).toEqual([]);
+    user.read(`${authorize.slice(60)}\n`, keyboard());
+    expect(await user.result()).toMatchObject({ approved: false });
+    expect(opened).toEqual([authorize]);
+  });
+});
+
+test("captured values are pasted where {{name}} stands; unknown ones are named", () => {
+  const captures = new Captures();
+  expect(captures.take("Profile: openai-codex:user@example.com\n", { profile: "Profile: (\\S+)", missing: "Token: (\\S+)" })).toEqual({
+    found: { profile: "openai-codex:user@example.com" },
+    missing: ["missing"],
+  });
+  expect(captures.paste("openclaw models auth order set {{profile}}")).toBe("openclaw models auth order set openai-codex:user@example.com");
+  expect(captures.unknownIn("{{profile}} {{missing}}")).toEqual(["missing"]);
+});
