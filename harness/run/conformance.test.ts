@@ -8,7 +8,9 @@ import "./provided.ts";
 import { assertAsExpected } from "./verdict.ts";
 
 // Every scenario is a vitest test, so name filters, tags, --ui and watch all work.
-const { image, docsRoot } = inject("sut");
+const { image, docsRoot: packagedDocs } = inject("sut");
+// --docs: a docs tree from a checkout stands in for the one shipped in the package.
+const docsRoot = process.env.OCF_DOCS_DIR ?? packagedDocs;
 const scenarios = loadScenarios();
 const knownDrift = loadKnownDrift();
 const onlyIds = process.env.OCF_SCENARIO?.split(",").filter(Boolean);

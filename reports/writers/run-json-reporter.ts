@@ -24,7 +24,8 @@ function fromResult(result: ScenarioResult): ScenarioEntry {
       },
     })),
     claims: result.claims.map((claim) => ({
-      id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, observed: claim.observed, issue: claim.knownDrift?.issue,
+      id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, step: claim.step,
+      observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue,
     })),
     journal: result.journal.slice(0, 200),
   };

@@ -27,7 +27,19 @@ export const ScenarioEntry = z.object({
         .optional(),
     }),
   ),
-  claims: z.array(z.object({ id: z.string(), status: z.string(), quote: z.string(), source: z.string(), observed: z.array(z.string()), issue: z.string().optional() })),
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      status: z.string(),
+      quote: z.string(),
+      source: z.string(),
+      step: z.string().optional(),
+      observed: z.array(z.string()),
+      /** The journal lines that show what was observed. */
+      evidence: z.array(z.string()).default([]),
+      issue: z.string().optional(),
+    }),
+  ),
   journal: z.array(z.string()),
 });
 

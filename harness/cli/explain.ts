@@ -1,0 +1,93 @@
+import semver from "semver";
+import { DocDriftError } from "../docs/doc-drift.ts";
+import { findQuote } from "../docs/find-quote.ts";
+import { locateCommand } from "../docs/locate-command.ts";
+import { fillPlaceholders } from "../docs/placeholders.ts";
+import { findKnownDrift } from "../scenario/known-drift.ts";
+import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import type { Expectation, Scenario, Step } from "../scenario/schema.ts";
+import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
+
+/** A scenario by id, or one clear line listing the ids there are. */
+export function findScenario(id: string): Scenario {
+  const all = loadScenarios();
+  const found = all.find(({ scenario }) => scenario.id === id);
+  if (!found) throw new BadInputError(`no scenario "${id}" (scenarios: ${all.map(({ scenario }) => scenario.id).join(", ")})`);
+  return found.scenario;
+}
+
+function describeExpectation(expect: Expectation): string {
+  const parts = [
+    expect.exitCode !== undefined && `exit code ${expect.exitCode}`,
+    expect.outputIncludes !== undefined && `output includes "${expect.outputIncludes}"`,
+    expect.outputExcludes !== undefined && `output has no "${expect.outputExcludes}"`,
+    expect.json && `${expect.json.path} = ${JSON.stringify(expect.json.equals)}`,
+    expect.journal &&
+      `journal: ${expect.journal.host}${expect.journal.path ?? ""}${expect.journal.clientClass ? ` from a ${expect.journal.clientClass} client` : ""}${expect.journal.status ? ` answered ${expect.journal.status}` : ""}`,
+    expect.actorApproved !== undefined && (expect.actorApproved ? "the person gets through" : "the person does not get through"),
+  ];
+  return parts.filter(Boolean).join("; ");
+}
+
+function describeStep(step: Step, docsRoot: string): { lines: string[]; drift: boolean } {
+  const extras = [
+    step.actor && `actor: ${step.actor}`,
+    step.answers && `the terminal user answers ${step.answers.length} prompt(s)`,
+    step.capture && `captures ${Object.keys(step.capture).map((name) => `{{${name}}}`).join(", ")}`,
+    step.env && `env: ${Object.keys(step.env).join(", ")}`,
+  ].filter(Boolean);
+  const tail = [
+    ...(extras.length ? [`     ${extras.join(" · ")}`] : []),
+    ...(step.substitute ? [`     then, standing in for it: ${[...step.substitute.setup, `${step.substitute.serve} (until /${step.substitute.ready}/)`].join(" → ")}`, `       why: ${step.substitute.why.trim()}`] : []),
+  ];
+  if (!step.docs) return { lines: [`  ${step.id}  explicit: ${step.why}`, `     $ ${step.run}`, ...tail], drift: false };
+  try {
+    const located = locateCommand(docsRoot, step.docs);
+    const where = `${located.file}:${located.line}`;
+    const command = fillPlaceholders(located.command, where, step.docs.fill ?? {}, step.env ?? {});
+    const moved = located.moved ? [`     the docs moved: followed the anchor stub at ${located.moved.stub}`] : [];
+    return { lines: [`  ${step.id}  ${where}`, `     $ ${command}`, ...moved, ...tail], drift: false };
+  } catch (error) {
+    if (!(error instanceof DocDriftError)) throw error;
+    return { lines: [`  ${step.id}  § doc drift: ${error.message}`, ...tail], drift: true };
+  }
+}
+
+/**
+ * `explain <scenario>`: the doc steps it will run and the claims it will check, with file:line,
+ * in the docs of the chosen version. Nothing is started. Exit 1 when the docs no longer resolve.
+ */
+export function explain(id: string, openclaw: string, docsRoot: string): ExitCodeValue {
+  const scenario = findScenario(id);
+  const knownDrift = loadKnownDrift();
+  const applies = semver.satisfies(openclaw, scenario.openclaw);
+  const out = [
+    `${scenario.id}: ${scenario.title}`,
+    `  openclaw ${scenario.openclaw} (${openclaw}: ${applies ? "applies" : "does not apply; a run would skip it"}) · egress ${scenario.egress} · tags ${scenario.tags.join(", ") || "-"}`,
+    `  docs: ${docsRoot}`,
+    "steps:",
+  ];
+  let drift = false;
+  for (const step of scenario.steps) {
+    const described = describeStep(step, docsRoot);
+    drift ||= described.drift;
+    out.push(...described.lines);
+  }
+  out.push("claims:");
+  for (const claim of scenario.claims) {
+    let where: string;
+    try {
+      const found = findQuote(docsRoot, claim.page, claim.quote);
+      where = `${found.file}:${found.line}`;
+    } catch (error) {
+      if (!(error instanceof DocDriftError)) throw error;
+      where = `§ doc drift: ${error.message}`;
+      drift = true;
+    }
+    const known = findKnownDrift(knownDrift, scenario.id, claim.id, openclaw);
+    out.push(`  ${claim.id}  (step ${claim.step})`, `     "${claim.quote}"  ${where}`, `     expects: ${describeExpectation(claim.expect)}`);
+    if (known) out.push(`     known drift on ${openclaw}: ${known.issue}`);
+  }
+  console.log(out.join("\n"));
+  return drift ? ExitCode.drift : ExitCode.asExpected;
+}

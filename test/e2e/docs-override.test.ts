@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { ensureDocsOfVersion } from "../../harness/docs/docs-package.ts";
+import { ExitCode } from "../../harness/util/errors.ts";
+
+// A doc edit, as a writer would make it in a checkout, run with --docs before it merges.
+let checkout: string;
+beforeAll(async () => {
+  checkout = mkdtempSync(join(tmpdir(), "ocf-docs-edit-"));
+  cpSync(await ensureDocsOfVersion("2026.5.12"), join(checkout, "docs"), { recursive: true });
+  const page = join(checkout, "docs", "providers", "openai.md");
+  const edited = readFileSync(page, "utf8")
+    // A promise reworded: the claims quoting it no longer stand in the docs.
+    .replace("device-code flow instead of the localhost browser callback", "device-code flow rather than the browser callback")
+    // A step renamed: the locator of the scenario that runs its command no longer resolves.
+    .replace('<Step title="Use the canonical OpenAI model route">', '<Step title="Pick the OpenAI model route">');
+  writeFileSync(page, edited);
+}, 120_000);
+afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+
+test("--docs on an edited copy: a changed quote and a removed step are doc drift, not failures of OpenClaw", { timeout: 300_000 }, async () => {
+  const cli = await execa(process.execPath, ["harness/cli/main.ts", "run", "--scenario", "report-82978-codex-subscription,docs-explicit-pi-route", "--docs", checkout], {
+    reject: false,
+    env: { OCF_REPORTS_DIR: join(checkout, "reports") },
+  });
+  expect(cli.exitCode, cli.stderr).toBe(ExitCode.drift);
+  expect(cli.stdout).toMatch(/§ report-82978-codex-subscription: doc-drift[^\n]*\n\s+the quote is no longer in docs\/providers\/openai\.md: "add `--device-code` to sign in/);
+  expect(cli.stdout).toMatch(/§ docs-explicit-pi-route: doc-drift[^\n]*\n\s+no <Step title="Use the canonical OpenAI model route"> in <Tab title="Codex subscription"> of docs\/providers\/openai\.md \(found: "Pick the OpenAI model route"/);
+  expect(cli.stdout).toMatch(/0 conform, 0 known drift, 0 new drift, 0 unexpected pass, 2 doc drift, 0 broken/);
+});
+
+test("--docs that is not a docs tree is bad input, named", async () => {
+  const cli = await execa(process.execPath, ["harness/cli/main.ts", "explain", "report-82978-codex-subscription", "--docs", tmpdir()], { reject: false });
+  expect(cli.exitCode).toBe(ExitCode.badInput);
+  expect(cli.stderr.trim()).toMatch(/^openclaw-conformance: --docs .*: no OpenClaw docs tree there/);
+});
