@@ -15,7 +15,9 @@ export interface ActorOutcome {
  */
 export interface Actor {
   read(chunk: string, keyboard: Keyboard): void;
-  /** Once the step's command has ended: what the person did (undefined: nothing to act on). */
+  /** The step's command has ended: whatever the person was still waiting for will not come. */
+  end(): void;
+  /** What the person did (undefined: nothing to act on). */
   result(): Promise<ActorOutcome | undefined>;
 }
 
@@ -27,7 +29,8 @@ export interface Browser {
 /** Accumulates a terminal's text and lets an actor wait until something appears on it. */
 export class Screen {
   text = "";
-  private waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
+  private ended = false;
+  private waiters: { pattern: RegExp; resolve: (match: RegExpExecArray | undefined) => void }[] = [];
 
   append(chunk: string): void {
     this.text += chunk;
@@ -38,10 +41,17 @@ export class Screen {
     });
   }
 
-  /** Resolves when the screen shows the pattern; never, if it never does (the step's timeout ends it). */
-  waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+  /** Resolves when the screen shows the pattern, or with undefined once the command has ended. */
+  waitFor(pattern: RegExp): Promise<RegExpExecArray | undefined> {
     const match = pattern.exec(this.text);
-    if (match) return Promise.resolve(match);
+    if (match || this.ended) return Promise.resolve(match ?? undefined);
     return new Promise((resolve) => this.waiters.push({ pattern, resolve }));
+  }
+
+  /** No more output will come: release whoever waits. */
+  end(): void {
+    this.ended = true;
+    this.waiters.forEach((waiter) => waiter.resolve(undefined));
+    this.waiters = [];
   }
 }

@@ -50,10 +50,17 @@ export class BrowserUser implements Actor {
       actions.push(`the browser followed the redirect to localhost:${port} inside the SUT: ${status}`);
       return { actor: "browser-user", approved: status === "200", actions };
     }
-    await this.screen.waitFor(pastePrompt);
+    if (!(await this.screen.waitFor(pastePrompt))) {
+      actions.push("nothing listens on the callback port, and the command ended without asking for the redirect URL");
+      return { actor: "browser-user", approved: false, actions };
+    }
     keyboard.type(`${redirect}\r`);
     actions.push("nothing listens on the callback port; pasted the redirect URL at the prompt");
     return { actor: "browser-user", approved: true, actions };
+  }
+
+  end(): void {
+    this.screen.end();
   }
 
   result(): Promise<ActorOutcome | undefined> {

@@ -37,6 +37,9 @@ export class DeviceCodeUser implements Actor {
     };
   }
 
+  /** Nothing to release: it never waits on the terminal. */
+  end(): void {}
+
   result(): Promise<ActorOutcome | undefined> {
     return this.approval ?? Promise.resolve(undefined);
   }

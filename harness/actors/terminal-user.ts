@@ -37,6 +37,9 @@ export class TerminalUser implements Actor {
     }
   }
 
+  /** Nothing to release: it never waits on the terminal. */
+  end(): void {}
+
   async result(): Promise<ActorOutcome> {
     const missing = this.answers.slice(this.answered).map((answer) => `never saw /${answer.when}/`);
     return { actor: "terminal-user", approved: missing.length === 0, actions: [...this.actions, ...missing] };

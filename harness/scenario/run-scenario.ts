@@ -172,6 +172,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
     env,
     onOutput: (chunk, keyboard) => actors.forEach((actor) => actor.read(chunk, keyboard)),
   });
+  actors.forEach((actor) => actor.end());
   const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
   const { found } = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
   const substitution = step.substitute ? await substitute(step.substitute, sut) : undefined;

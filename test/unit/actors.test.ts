@@ -70,6 +70,14 @@ describe("the browser user approves and brings the redirect home", () => {
     expect(keys.typed).toEqual([`${redirect}\r`]);
   });
 
+  test("a paste prompt that never comes does not leave the person waiting", async () => {
+    const user = new BrowserUser(browser, { listening: async () => false, getInside: async () => "unused" });
+    user.read(`Open this URL:\n${authorize}\n`, keyboard());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    user.end();
+    expect(await user.result()).toMatchObject({ approved: false, actions: expect.arrayContaining([expect.stringContaining("ended without asking")]) });
+  });
+
   test("a URL cut between two chunks is not taken half", async () => {
     const opened: string[] = [];
     const user = new BrowserUser({ fetch: async (request) => (opened.push(request.url), new Response("no", { status: 400 })) }, { listening: async () => false, getInside: async () => "" });
