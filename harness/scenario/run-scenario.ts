@@ -150,7 +150,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
 /** One step: its command with the people who act on its terminal, then captures and substitution. */
 async function runStep(planned: PlannedStep, captures: Captures, world: UpstreamWorld, sut: SutContainer): Promise<StepRecord> {
   const { step, source } = planned;
-  const needed = capturesUsedBy(step).filter((name) => captures.unknownIn(`{{${name}}}`).length);
+  const needed = capturesUsedBy(step).filter((name) => !captures.has(name));
   if (needed.length) {
     return {
       id: step.id, source, result: notRunResult(planned.command), journal: [], actors: [], captured: {},
@@ -174,7 +174,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
   });
   actors.forEach((actor) => actor.end());
   const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
-  const { found } = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
+  const found = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
   const substitution = step.substitute ? await substitute(step.substitute, sut) : undefined;
   return { id: step.id, source, result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { captureRefs } from "./captures.ts";
 import { EgressProfile } from "../../mocks/edge/cloudflare-gate.ts";
 
 function parseDuration(text: string): number {
@@ -139,8 +140,8 @@ export const Scenario = z
     });
     const stepIds = new Set(scenario.steps.map((step) => step.id));
     scenario.claims.forEach((claim, index) => {
-      for (const [, used] of JSON.stringify(claim.expect).matchAll(/\{\{([a-z0-9-]+)\}\}/g)) {
-        if (!captured.has(used!)) context.addIssue({ code: "custom", path: ["claims", index, "expect"], message: `{{${used}}} is not captured by any step` });
+      for (const used of captureRefs(JSON.stringify(claim.expect))) {
+        if (!captured.has(used)) context.addIssue({ code: "custom", path: ["claims", index, "expect"], message: `{{${used}}} is not captured by any step` });
       }
       if (!stepIds.has(claim.step)) {
         context.addIssue({ code: "custom", path: ["claims", index, "step"], message: `no step "${claim.step}" (steps: ${[...stepIds].join(", ")})` });
@@ -156,7 +157,7 @@ export function capturesUsedBy(step: z.infer<typeof Step>): string[] {
     ...Object.values(step.env ?? {}),
     ...(step.answers ?? []).map((answer) => answer.send),
   ];
-  return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{\{([a-z0-9-]+)\}\}/g)].map((match) => match[1]!)))];
+  return captureRefs(texts.join(" "));
 }
 
 export type Scenario = z.infer<typeof Scenario>;

@@ -92,8 +92,7 @@ describe("the browser user approves and brings the redirect home", () => {
 test("captured values are pasted where {{name}} stands; unknown ones are named", () => {
   const captures = new Captures();
   expect(captures.take("Profile: openai-codex:user@example.com\n", { profile: "Profile: (\\S+)", missing: "Token: (\\S+)" })).toEqual({
-    found: { profile: "openai-codex:user@example.com" },
-    missing: ["missing"],
+    profile: "openai-codex:user@example.com",
   });
   expect(captures.paste("openclaw models auth order set {{profile}}")).toBe("openclaw models auth order set openai-codex:user@example.com");
   expect(captures.unknownIn("{{profile}} {{missing}}")).toEqual(["missing"]);
