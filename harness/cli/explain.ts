@@ -1,10 +1,9 @@
 import semver from "semver";
 import { DocDriftError } from "../docs/doc-drift.ts";
 import { findQuote } from "../docs/find-quote.ts";
-import { locateCommand } from "../docs/locate-command.ts";
-import { fillPlaceholders } from "../docs/placeholders.ts";
 import { findKnownDrift } from "../scenario/known-drift.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import { planStep, whereOf } from "../scenario/plan-step.ts";
 import type { Expectation, Scenario, Step } from "../scenario/schema.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
 
@@ -42,11 +41,9 @@ function describeStep(step: Step, docsRoot: string): { lines: string[]; drift: b
   ];
   if (!step.docs) return { lines: [`  ${step.id}  explicit: ${step.why}`, `     $ ${step.run}`, ...tail], drift: false };
   try {
-    const located = locateCommand(docsRoot, step.docs);
-    const where = `${located.file}:${located.line}`;
-    const command = fillPlaceholders(located.command, where, step.docs.fill ?? {}, step.env ?? {});
-    const moved = located.moved ? [`     the docs moved: followed the anchor stub at ${located.moved.stub}`] : [];
-    return { lines: [`  ${step.id}  ${where}`, `     $ ${command}`, ...moved, ...tail], drift: false };
+    const { command, source } = planStep(step, docsRoot);
+    const moved = source.kind === "docs" && source.moved ? [`     the docs moved: followed the anchor stub at ${source.moved.stub}`] : [];
+    return { lines: [`  ${step.id}  ${whereOf(source)}`, `     $ ${command}`, ...moved, ...tail], drift: false };
   } catch (error) {
     if (!(error instanceof DocDriftError)) throw error;
     return { lines: [`  ${step.id}  § doc drift: ${error.message}`, ...tail], drift: true };
@@ -57,8 +54,7 @@ function describeStep(step: Step, docsRoot: string): { lines: string[]; drift: b
  * `explain <scenario>`: the doc steps it will run and the claims it will check, with file:line,
  * in the docs of the chosen version. Nothing is started. Exit 1 when the docs no longer resolve.
  */
-export function explain(id: string, openclaw: string, docsRoot: string): ExitCodeValue {
-  const scenario = findScenario(id);
+export function explain(scenario: Scenario, openclaw: string, docsRoot: string): ExitCodeValue {
   const knownDrift = loadKnownDrift();
   const applies = semver.satisfies(openclaw, scenario.openclaw);
   const out = [

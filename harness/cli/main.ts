@@ -77,9 +77,10 @@ async function main(): Promise<number> {
     case "list":
       return (list(), ExitCode.asExpected);
     case "explain": {
-      findScenario(argument("explain <scenario>", subject));
+      // The scenario first: a wrong id is one line, before any docs are fetched.
+      const scenario = findScenario(argument("explain <scenario>", subject));
       const docsRoot = values.docs ? resolveDocsOverride(values.docs) : await ensureDocsOfVersion(values.openclaw);
-      return explain(subject!, values.openclaw, docsRoot);
+      return explain(scenario, values.openclaw, docsRoot);
     }
     case "repro":
       return repro(argument("repro <issue>", subject));

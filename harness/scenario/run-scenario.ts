@@ -8,7 +8,6 @@ import { DeviceCodeUser } from "../actors/device-code-user.ts";
 import { TerminalUser } from "../actors/terminal-user.ts";
 import { DocDriftError } from "../docs/doc-drift.ts";
 import { findQuote } from "../docs/find-quote.ts";
-import { locateCommand } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import type { CommandResult } from "../sut/command-result.ts";
 import { SutContainer } from "../sut/sut-container.ts";
@@ -17,8 +16,9 @@ import type { SutImage } from "../sut/sut-image.ts";
 import { evaluateClaim } from "./evaluate-claim.ts";
 import { claimStatus, findKnownDrift } from "./known-drift.ts";
 import { Captures } from "./captures.ts";
-import type { ClaimRecord, ScenarioStatus, StepRecord, StepSource, SubstitutionRecord } from "./records.ts";
-import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type Step, type Substitution } from "./schema.ts";
+import { type PlannedStep, planStep, whereOf } from "./plan-step.ts";
+import type { ClaimRecord, ScenarioStatus, StepRecord, SubstitutionRecord } from "./records.ts";
+import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type Substitution } from "./schema.ts";
 
 export interface RunContext {
   image: SutImage;
@@ -42,30 +42,6 @@ export interface ScenarioResult {
   /** Time spent inside OpenClaw commands, the rest being container and harness overhead. */
   commandsMs: number;
   journal: string[];
-}
-
-interface PlannedStep {
-  step: Step;
-  /** The docs' command with `<name>` placeholders, or the explicit one (`{{name}}` not yet pasted). */
-  command: string;
-  source: StepSource;
-}
-
-const whereOf = (source: StepSource) => (source.kind === "docs" ? `${source.file}:${source.line}` : "the scenario");
-
-/**
- * Reads each step's command from the docs of this version (or takes the explicit one), and checks
- * that the scenario fills every placeholder the docs' command has: a doc edit shows up before
- * any container starts.
- */
-function planSteps(scenario: Scenario, docsRoot: string): PlannedStep[] {
-  return scenario.steps.map((step) => {
-    if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! } };
-    const located = locateCommand(docsRoot, step.docs);
-    const source: StepSource = { kind: "docs", file: located.file, line: located.line, ...(located.moved ? { moved: located.moved } : {}) };
-    fillPlaceholders(located.command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
-    return { step, command: located.command, source };
-  });
 }
 
 /** The command as it will be typed: placeholders filled, captured values pasted. */
@@ -100,7 +76,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   let plan: PlannedStep[];
   let quotes: Map<string, { file: string; line: number }>;
   try {
-    plan = planSteps(scenario, context.docsRoot);
+    plan = scenario.steps.map((step) => planStep(step, context.docsRoot));
     quotes = new Map(scenario.claims.map((claim) => [claim.id, findQuote(context.docsRoot, claim.page, claim.quote)]));
   } catch (error) {
     if (error instanceof DocDriftError) return finish("doc-drift", error.message);
