@@ -13,6 +13,7 @@ import type { EgressProfile } from "./edge/cloudflare-gate.ts";
 import { Edge } from "./edge/edge.ts";
 import { Journal } from "./edge/journal.ts";
 import { npmRegistryHandlers } from "./npm-registry/handlers.ts";
+import type { NpmMirror } from "./npm-registry/snapshot.ts";
 import { upstreamHosts } from "./upstream-hosts.ts";
 
 /**
@@ -33,12 +34,13 @@ export class UpstreamWorld {
     this.ca = ca;
   }
 
-  static async start(options: { socketDir: string; profile: EgressProfile; ca?: CertificateAuthority }): Promise<UpstreamWorld> {
+  /** Without `npmMirror` the registry is empty: every package request is 404 (and journaled). */
+  static async start(options: { socketDir: string; profile: EgressProfile; ca?: CertificateAuthority; npmMirror?: NpmMirror }): Promise<UpstreamWorld> {
     const world = new UpstreamWorld(options.ca ?? (await CertificateAuthority.create()));
     const handlersByHost = new Map<string, RequestHandler[]>([
       ["chatgpt.com", chatgptHandlers(world.account)],
       ["auth.openai.com", authHandlers(world.account, world.devices, world.browsers)],
-      ["registry.npmjs.org", npmRegistryHandlers()],
+      ["registry.npmjs.org", npmRegistryHandlers(options.npmMirror)],
     ]);
     world.edge = await Edge.start({
       socketDir: options.socketDir,

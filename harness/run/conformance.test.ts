@@ -8,7 +8,7 @@ import "./provided.ts";
 import { assertAsExpected } from "./verdict.ts";
 
 // Every scenario is a vitest test, so name filters, tags, --ui and watch all work.
-const { image, docsRoot: packagedDocs } = inject("sut");
+const { image, docsRoot: packagedDocs, npmMirror } = inject("sut");
 // --docs: a docs tree from a checkout stands in for the one shipped in the package.
 const docsRoot = process.env.OCF_DOCS_DIR ?? packagedDocs;
 const scenarios = loadScenarios();
@@ -29,7 +29,7 @@ describe(`openclaw@${image.openclawVersion}`, () => {
       if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {
         context.skip(`applies to openclaw ${scenario.openclaw}, not ${image.openclawVersion}`);
       }
-      const result = await runScenario(scenario, { image, docsRoot, knownDrift, ca, runId: process.env.OCF_RUN_ID ?? `pid-${process.pid}` });
+      const result = await runScenario(scenario, { image, docsRoot, npmMirror, knownDrift, ca, runId: process.env.OCF_RUN_ID ?? `pid-${process.pid}` });
       context.task.meta.conformance = result;
       await recordInAllure(scenario, result);
       assertAsExpected(result);

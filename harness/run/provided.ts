@@ -1,3 +1,4 @@
+import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
 import type { SutImage } from "../sut/sut-image.ts";
 import type { ScenarioResult } from "../scenario/run-scenario.ts";
 
@@ -5,6 +6,8 @@ import type { ScenarioResult } from "../scenario/run-scenario.ts";
 export interface ProvidedSut {
   image: SutImage;
   docsRoot: string;
+  /** What the mock npm registry serves. */
+  npmMirror: NpmMirror;
 }
 
 declare module "vitest" {

@@ -2,6 +2,7 @@ import { dir } from "tmp-promise";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 import type { CertificateAuthority } from "../../mocks/edge/certificate-authority.ts";
 import { formatJournalEntry } from "../../mocks/edge/journal.ts";
+import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
 import type { Actor } from "../actors/actor.ts";
 import { BrowserUser } from "../actors/browser-user.ts";
 import { DeviceCodeUser } from "../actors/device-code-user.ts";
@@ -23,6 +24,7 @@ import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type 
 export interface RunContext {
   image: SutImage;
   docsRoot: string;
+  npmMirror: NpmMirror;
   knownDrift: KnownDrift;
   ca: CertificateAuthority;
   runId: string;
@@ -33,6 +35,8 @@ export interface ScenarioResult {
   title: string;
   openclawVersion: string;
   image: { tag: string; id: string; nodeVersion: string };
+  /** The day of the npm snapshot the mock registry served. */
+  npmSnapshot: string;
   egress: string;
   status: ScenarioStatus;
   message: string;
@@ -65,7 +69,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   const { image } = context;
   const base = {
     id: scenario.id, title: scenario.title, openclawVersion: image.openclawVersion, egress: scenario.egress,
-    image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion },
+    image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion }, npmSnapshot: context.npmMirror.takenOn,
   };
   const finish = (status: ScenarioStatus, message: string, steps: StepRecord[] = [], claims: ClaimRecord[] = [], journal: string[] = []): ScenarioResult => ({
     ...base, status, message, steps, claims, journal,
@@ -87,7 +91,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   let world: UpstreamWorld | undefined;
   let sut: SutContainer | undefined;
   try {
-    world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: scenario.egress, ca: context.ca });
+    world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: scenario.egress, ca: context.ca, npmMirror: context.npmMirror });
     sut = await SutContainer.start({ image: context.image, socketDir: socketDir.path, caPem: context.ca.certPem, upstreams: world.upstreams, runId: context.runId });
     const steps: StepRecord[] = [];
     const captures = new Captures();

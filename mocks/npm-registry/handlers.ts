@@ -1,13 +1,38 @@
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { Readable } from "node:stream";
 import { http, HttpResponse } from "msw";
+import { type NpmMirror, Packument, packumentFile, parseRegistryPath, tarballFile } from "./snapshot.ts";
+
+const notFound = (path: string, why: string) => HttpResponse.json({ error: "Not found", why, path }, { status: 404 });
 
 /**
- * registry.npmjs.org as the SUT sees it. v0 serves no packages: every request (OpenClaw's run-time
- * installs of @openclaw/codex, for one) is answered 404 and journaled, so a scenario can see it.
+ * registry.npmjs.org as the SUT sees it. With a mirror, it serves the pinned snapshot (OpenClaw's
+ * run-time installs of @openclaw/codex, with the real codex binary); everything else, and
+ * everything when a scenario runs with an empty registry, is 404. Every request is journaled
+ * by the edge, so a scenario can see what was asked for.
  */
-export function npmRegistryHandlers() {
+export function npmRegistryHandlers(mirror?: NpmMirror) {
   return [
-    http.all("https://registry.npmjs.org/*", ({ request }) =>
-      HttpResponse.json({ error: "Not found", note: "the conformance registry serves no packages yet", path: new URL(request.url).pathname }, { status: 404 }),
-    ),
+    http.get("https://registry.npmjs.org/*", ({ request }) => {
+      const path = new URL(request.url).pathname;
+      if (!mirror) return notFound(path, "this registry serves nothing");
+      const parsed = parseRegistryPath(path);
+      const documentFile = parsed && packumentFile(mirror, parsed.name);
+      if (!parsed || !documentFile || !existsSync(documentFile)) return notFound(path, "not in the conformance snapshot");
+      const [first, file] = parsed.rest;
+      if (first === "-" && file) return tarball(tarballFile(mirror, parsed.name, file), path);
+      const packument = Packument.parse(JSON.parse(readFileSync(documentFile, "utf8")));
+      if (first === undefined) return HttpResponse.json(packument);
+      // `/<name>/<version or tag>`: one manifest, as npm's `view name@latest` asks.
+      const manifest = packument.versions[packument["dist-tags"][first] ?? first];
+      return manifest ? HttpResponse.json(manifest) : notFound(path, "no such version in the conformance snapshot");
+    }),
+    http.all("https://registry.npmjs.org/*", ({ request }) => notFound(new URL(request.url).pathname, "the conformance registry only reads")),
   ];
+}
+
+function tarball(file: string, path: string): Response {
+  if (!existsSync(file)) return notFound(path, "tarball not in the conformance snapshot");
+  const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+  return new Response(body, { headers: { "content-type": "application/octet-stream", "content-length": String(statSync(file).size) } });
 }

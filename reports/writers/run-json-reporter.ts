@@ -64,7 +64,7 @@ export default class RunJsonReporter implements Reporter {
     const report: RunReport = {
       run: {
         startedAt: this.startedAt, finishedAt: new Date().toISOString(),
-        openclaw: results[0]?.openclawVersion ?? process.env.OCF_OPENCLAW_VERSION, image: results[0]?.image, harnessNode: process.version,
+        openclaw: results[0]?.openclawVersion ?? process.env.OCF_OPENCLAW_VERSION, image: results[0]?.image, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
       },
       scenarios,
     };

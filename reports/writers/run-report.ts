@@ -49,6 +49,8 @@ export const RunReport = z.object({
     finishedAt: z.string(),
     openclaw: z.string().optional(),
     image: z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() }).optional(),
+    /** The day of the npm snapshot the mock registry served (mocks/npm-registry/snapshot.json). */
+    npmSnapshot: z.string().optional(),
     harnessNode: z.string(),
   }),
   scenarios: z.array(ScenarioEntry),

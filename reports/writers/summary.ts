@@ -6,7 +6,8 @@ const symbols: Record<string, string> = {
 
 /** The terminal summary of a run: one line per scenario, its claims, and the totals. */
 export function formatSummary(report: RunReport): string {
-  const lines = [`OpenClaw ${report.run.openclaw ?? "?"} (image ${report.run.image?.tag ?? "?"})`];
+  const registry = report.run.npmSnapshot ? `, npm as of ${report.run.npmSnapshot}` : "";
+  const lines = [`OpenClaw ${report.run.openclaw ?? "?"} (image ${report.run.image?.tag ?? "?"}${registry})`];
   for (const scenario of report.scenarios) {
     const timing = scenario.commandsMs !== undefined ? ` ${(scenario.durationMs / 1000).toFixed(1)} s (OpenClaw commands ${(scenario.commandsMs / 1000).toFixed(1)} s)` : "";
     lines.push(`${symbols[scenario.status] ?? "?"} ${scenario.id}: ${scenario.status}${timing}`);
