@@ -12,6 +12,7 @@ import { ClientClassifier } from "./edge/client-class.ts";
 import type { EgressProfile } from "./edge/cloudflare-gate.ts";
 import { Edge } from "./edge/edge.ts";
 import { Journal } from "./edge/journal.ts";
+import { startUnservedLog, UNSERVED_SOCKET_NAME } from "./edge/unserved.ts";
 import { npmRegistryHandlers } from "./npm-registry/handlers.ts";
 import type { NpmMirror } from "./npm-registry/snapshot.ts";
 import { upstreamHosts } from "./upstream-hosts.ts";
@@ -28,6 +29,7 @@ export class UpstreamWorld {
   readonly upstreams = upstreamHosts;
   private edge?: Edge;
   private resolver?: Server;
+  private unservedLog?: Server;
   readonly ca: CertificateAuthority;
 
   private constructor(ca: CertificateAuthority) {
@@ -52,6 +54,7 @@ export class UpstreamWorld {
       journal: world.journal,
     });
     world.resolver = await startResolver(join(options.socketDir, DNS_SOCKET_NAME), world.upstreams, world.journal);
+    world.unservedLog = await startUnservedLog(join(options.socketDir, UNSERVED_SOCKET_NAME), world.journal);
     return world;
   }
 
@@ -63,6 +66,7 @@ export class UpstreamWorld {
 
   async close(): Promise<void> {
     await this.edge?.close();
-    await new Promise<void>((resolve) => (this.resolver ? this.resolver.close(() => resolve()) : resolve()));
+    const closing = [this.resolver, this.unservedLog].map((server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+    await Promise.all(closing);
   }
 }

@@ -5,6 +5,7 @@ import { execa } from "execa";
 import { GenericContainer, type StartedTestContainer, Wait } from "testcontainers";
 import { socketNameFor } from "../../mocks/edge/edge.ts";
 import { DNS_SOCKET_NAME } from "../../mocks/dns/resolver.ts";
+import { UNSERVED_SOCKET_NAME } from "../../mocks/edge/unserved.ts";
 import type { UpstreamHost } from "../../mocks/upstream-hosts.ts";
 import { LABEL } from "../util/paths.ts";
 import { type CommandResult, plainText } from "./command-result.ts";
@@ -56,6 +57,9 @@ export class SutContainer {
       socketDir: RELAY_DIR,
       listeners: options.upstreams.map((upstream) => ({ address: upstream.address, port: upstream.port, socket: socketNameFor(upstream) })),
       dns: { address: DNS_ADDRESS, socket: DNS_SOCKET_NAME },
+      // Where a literal address is likeliest dialled: such connections are reported and reset.
+      catchAllPorts: [80, 443],
+      unservedSocket: UNSERVED_SOCKET_NAME,
     };
     const resolvConf = join(options.socketDir, "resolv.conf");
     await writeFile(resolvConf, `nameserver ${DNS_ADDRESS}\noptions timeout:1 attempts:1\n`);

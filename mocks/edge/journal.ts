@@ -1,10 +1,13 @@
 import { z } from "zod";
 
-/** One thing the SUT tried: an HTTP request through the edge, a DNS question, or a failed handshake. */
+/**
+ * One thing the SUT tried: an HTTP request through the edge, a DNS question, a failed handshake,
+ * or a connection to an address we do not serve.
+ */
 export const JournalEntry = z.object({
   seq: z.number(),
   time: z.string(),
-  kind: z.enum(["http", "websocket", "dns", "tls"]),
+  kind: z.enum(["http", "websocket", "dns", "tls", "connect"]),
   /** Who spoke: the SUT (through the relay) or one of the harness's actors. */
   origin: z.enum(["sut", "actor"]),
   host: z.string(),
@@ -78,6 +81,7 @@ export class Journal {
 /** One line per entry, for terminals and failure messages. */
 export function formatJournalEntry(entry: JournalEntry): string {
   if (entry.kind === "dns") return `#${entry.seq} dns ${entry.host} → ${entry.note ?? ""}`;
+  if (entry.kind === "connect") return `#${entry.seq} connect → ${entry.note ?? ""}`;
   if (entry.kind === "tls") return `#${entry.seq} tls ${entry.host} ${entry.clientClass ?? ""} ${entry.note ?? ""}`;
   const who = entry.origin === "actor" ? "actor" : `${entry.clientClass}${entry.ja4 ? ` ${entry.ja4}` : ""}`;
   return `#${entry.seq} ${entry.method} https://${entry.host}${entry.path} → ${entry.status} by ${entry.answeredBy} [${who}]`;

@@ -44,10 +44,19 @@ describe("the SUT container is hermetic", () => {
     expect(world.journal.since(mark).some((entry) => entry.kind === "dns" && entry.host === "example.org")).toBe(true);
   });
 
-  test("a literal public address is unreachable at once", async () => {
+  test("a literal public address on a web port is reset at once, and the attempt is journaled", async () => {
+    const mark = world.journal.mark;
     const result = await nodeEval('const t=Date.now();require("net").connect(443,"93.184.215.14").on("error",e=>console.log(e.code, Date.now()-t))');
     const [code, ms] = result.stdout.trim().split(" ");
-    expect(code).toBe("ENETUNREACH");
+    expect(code).toBe("ECONNRESET");
+    expect(Number(ms)).toBeLessThan(1000);
+    expect(world.journal.since(mark)).toContainEqual(expect.objectContaining({ kind: "connect", address: "93.184.215.14", note: "tcp 93.184.215.14:443 is not served; reset" }));
+  });
+
+  test("any other port is refused at once", async () => {
+    const result = await nodeEval('const t=Date.now();require("net").connect(25,"93.184.215.14").on("error",e=>console.log(e.code, Date.now()-t))');
+    const [code, ms] = result.stdout.trim().split(" ");
+    expect(code).toBe("ECONNREFUSED");
     expect(Number(ms)).toBeLessThan(1000);
   });
 
