@@ -1,3 +1,4 @@
+import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
 import type { RunReport } from "../../reports/writers/run-report.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { BadInputError } from "../util/errors.ts";
@@ -23,16 +24,7 @@ export function formatEvidence(report: RunReport, ids: string[]): string {
   const lines: string[] = [];
   for (const scenario of report.scenarios.filter((entry) => ids.includes(entry.id))) {
     lines.push(`\n${scenario.id}: ${scenario.status}${scenario.status === "skipped" || scenario.status === "doc-drift" || scenario.status === "broken" ? ` (${scenario.message})` : ""}`);
-    for (const claim of scenario.claims) {
-      const upTo = scenario.steps.findIndex((step) => step.id === claim.step);
-      lines.push(
-        `  claim ${claim.id}: ${claim.status}${claim.issue ? ` (${claim.issue})` : ""}`,
-        `    docs ${claim.source}: "${claim.quote}"`,
-        ...scenario.steps.slice(0, upTo + 1).map((step) => `    $ ${step.command}  [${step.source}] → ${step.notRun ? `not run: ${step.notRun}` : `exit ${step.exitCode}`}`),
-        ...claim.observed.map((line) => `    ${line}`),
-        ...claim.evidence.map((line) => `    journal ${line}`),
-      );
-    }
+    lines.push(...scenario.claims.map((claim) => claimEvidence(scenario, claim, "  ")));
   }
   return lines.join("\n");
 }

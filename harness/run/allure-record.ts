@@ -1,7 +1,8 @@
 import * as allure from "allure-js-commons";
 import type { ScenarioResult } from "../scenario/run-scenario.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { describeClaim } from "./verdict.ts";
+import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
+import { scenarioEntry } from "../../reports/writers/scenario-entry.ts";
 
 /** Puts a scenario's steps, claims and journal into its Allure test result. */
 export async function recordInAllure(scenario: Scenario, result: ScenarioResult): Promise<void> {
@@ -28,9 +29,10 @@ export async function recordInAllure(scenario: Scenario, result: ScenarioResult)
       }
     });
   }
-  for (const claim of result.claims) {
+  const entry = scenarioEntry(result);
+  for (const claim of entry.claims) {
     await allure.step(`claim ${claim.id}: ${claim.status}`, async () => {
-      await allure.attachment("claim", describeClaim(claim, result), "text/plain");
+      await allure.attachment("claim", claimEvidence(entry, claim), "text/plain");
     });
   }
   await allure.attachment("journal", result.journal.join("\n") || "(nothing reached the mocks)", "text/plain");

@@ -4,32 +4,7 @@ import type { Reporter, TestCase, TestModule } from "vitest/node";
 import type { ScenarioResult } from "../../harness/scenario/run-scenario.ts";
 import "../../harness/run/provided.ts";
 import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "./run-report.ts";
-
-function fromResult(result: ScenarioResult): ScenarioEntry {
-  const expected = result.claims.some((claim) => claim.knownDrift) ? "known-drift" : "conforms";
-  return {
-    id: result.id, title: result.title, status: result.status, expected, message: result.message, egress: result.egress,
-    durationMs: result.durationMs, commandsMs: result.commandsMs,
-    steps: result.steps.map((step) => ({
-      id: step.id, command: step.result.command, exitCode: step.result.exitCode, durationMs: step.result.durationMs,
-      source: step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`,
-      movedFrom: step.source.kind === "docs" ? step.source.moved?.stub : undefined,
-      actors: step.actors.length ? step.actors.map((outcome) => `${outcome.actor}: ${outcome.actions.join("; ")}`) : undefined,
-      captured: Object.keys(step.captured).length ? step.captured : undefined,
-      notRun: step.notRun,
-      substitution: step.substitution && {
-        why: step.substitution.why, setup: step.substitution.setup.map((command) => `${command.command} → exit ${command.exitCode}`),
-        serve: step.substitution.serve.command, ready: step.substitution.serve.ready, evidence: step.substitution.serve.evidence,
-        readyAfterMs: step.substitution.serve.readyAfterMs,
-      },
-    })),
-    claims: result.claims.map((claim) => ({
-      id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, step: claim.step,
-      observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue,
-    })),
-    journal: result.journal.slice(0, 200),
-  };
-}
+import { scenarioEntry } from "./scenario-entry.ts";
 
 /** A test with no scenario result was skipped (with its reason) or the harness broke. */
 function fromTestCase(test: TestCase): ScenarioEntry {
@@ -58,7 +33,7 @@ export default class RunJsonReporter implements Reporter {
       for (const test of module.children.allTests()) {
         const result = test.meta().conformance;
         if (result) results.push(result);
-        scenarios.push(result ? fromResult(result) : fromTestCase(test));
+        scenarios.push(result ? scenarioEntry(result) : fromTestCase(test));
       }
     }
     const report: RunReport = {

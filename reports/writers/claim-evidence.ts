@@ -1,0 +1,38 @@
+import type { ScenarioEntry } from "./run-report.ts";
+
+type StepEntry = ScenarioEntry["steps"][number];
+type ClaimEntry = ScenarioEntry["claims"][number];
+
+function verdictLabel(claim: ClaimEntry): string {
+  if (claim.status === "known-drift") return `known drift (${claim.issue})`;
+  if (claim.status === "new-drift") return "NEW DRIFT";
+  if (claim.status === "unexpected-pass") {
+    return `UNEXPECTED PASS: listed as known drift (${claim.issue}) but the docs now hold; fixed upstream? remove the entry from scenarios/known-drift.yaml`;
+  }
+  return claim.status;
+}
+
+/** One command of the run as it was typed, where it came from, and how it ended. */
+function commandLine(step: StepEntry): string {
+  const ended = step.notRun ? `not run: ${step.notRun}` : `exit ${step.exitCode}${step.exitCode === 124 ? " (time limit)" : ""}`;
+  const substituted = step.substitution ? `; then "${step.substitution.serve}" stood in (${step.substitution.evidence})` : "";
+  return `$ ${step.command}  [${step.id}, ${step.source}] → ${ended}${substituted}`;
+}
+
+/**
+ * A claim as a person needs it: the verdict, the docs' promise with file:line, every command up
+ * to the claim's step, what was observed, and the journal lines that prove it. Failure messages,
+ * the Allure report and `repro` all print this.
+ */
+export function claimEvidence(scenario: ScenarioEntry, claim: ClaimEntry, indent = ""): string {
+  const upTo = scenario.steps.findIndex((step) => step.id === claim.step);
+  return [
+    `claim ${claim.id}: ${verdictLabel(claim)}`,
+    `  docs (${claim.source}): "${claim.quote}"`,
+    ...scenario.steps.slice(0, upTo + 1).map((step) => `  ${commandLine(step)}`),
+    ...claim.observed.map((line) => `  ${line}`),
+    ...claim.evidence.map((line) => `  journal ${line}`),
+  ]
+    .map((line) => indent + line)
+    .join("\n");
+}
