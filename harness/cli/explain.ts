@@ -74,7 +74,7 @@ export function explain(scenario: Scenario, openclaw: string, docsRoot: string):
     let where: string;
     try {
       const found = findQuote(docsRoot, claim.page, claim.quote);
-      where = `${found.file}:${found.line}`;
+      where = `${found.file}:${found.line}${found.movedFrom ? ` (moved: followed the anchor stub at ${found.movedFrom})` : ""}`;
     } catch (error) {
       if (!(error instanceof DocDriftError)) throw error;
       where = `§ doc drift: ${error.message}`;

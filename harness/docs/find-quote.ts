@@ -1,17 +1,20 @@
 import { DocDriftError } from "./doc-drift.ts";
-import { loadDocPage } from "./doc-page.ts";
+import { type DocPage, loadDocPage } from "./doc-page.ts";
+import { anchorStubs } from "./follow-move.ts";
 
 /** Prose as a reader sees it: MDX/markdown emphasis and code ticks dropped, whitespace folded. */
 export function normaliseProse(text: string): string {
   return text.replace(/[`*_]/g, "").replace(/\s+/g, " ").trim();
 }
 
-/**
- * Finds a quoted sentence in a page of this version's docs and returns its line. A quote that is
- * no longer there means the promise changed: doc drift.
- */
-export function findQuote(docsRoot: string, page: string, quote: string): { file: string; line: number } {
-  const doc = loadDocPage(docsRoot, page);
+export interface QuoteLocation {
+  file: string;
+  line: number;
+  /** The anchor stub followed when the sentence moved to another page with its section. */
+  movedFrom?: string;
+}
+
+function lineOfQuote(doc: DocPage, quote: string): number | undefined {
   // The page as one normalised string (a quote may wrap across source lines), remembering
   // where each source line starts in it.
   let text = "";
@@ -22,6 +25,26 @@ export function findQuote(docsRoot: string, page: string, quote: string): { file
     if (prose) text += `${prose} `;
   }
   const at = text.indexOf(normaliseProse(quote));
-  if (at < 0) throw new DocDriftError(`the quote is no longer in ${doc.file}: "${quote}"`);
-  return { file: doc.file, line: lineStarts.findLastIndex((start) => start <= at) + 1 };
+  return at < 0 ? undefined : lineStarts.findLastIndex((start) => start <= at) + 1;
+}
+
+/**
+ * Finds a quoted sentence in a page of this version's docs and returns its line. When the page
+ * was split, the pages its anchor stubs point to are searched too, and the move is reported.
+ * A quote that is nowhere there means the promise changed: doc drift.
+ */
+export function findQuote(docsRoot: string, page: string, quote: string): QuoteLocation {
+  const doc = loadDocPage(docsRoot, page);
+  const line = lineOfQuote(doc, quote);
+  if (line !== undefined) return { file: doc.file, line };
+  const searched: string[] = [];
+  for (const move of anchorStubs(docsRoot, doc)) {
+    if (searched.includes(move.page)) continue;
+    searched.push(move.page);
+    const target = loadDocPage(docsRoot, move.page);
+    const movedLine = lineOfQuote(target, quote);
+    if (movedLine !== undefined) return { file: target.file, line: movedLine, movedFrom: move.stub };
+  }
+  const alsoSearched = searched.length ? ` (nor where its anchor stubs point: ${searched.map((moved) => `docs/${moved}`).join(", ")})` : "";
+  throw new DocDriftError(`the quote is no longer in ${doc.file}${alsoSearched}: "${quote}"`);
 }

@@ -23,16 +23,22 @@ function pageOfSitePath(docsRoot: string, sitePath: string): string | undefined 
 /**
  * When a page is split, OpenClaw's docs keep an anchor stub per old heading or step on the old
  * page: `<a id="codex-subscription" />[Codex subscription](/providers/openai/setup#codex-subscription)`.
- * Finds the stub for a title and returns where its content went.
+ * Every such stub on a page, with the anchor it keeps and where its content went.
  */
-export function followMove(docsRoot: string, doc: DocPage, title: string): DocMove | undefined {
-  const anchor = slug(title);
-  let move: DocMove | undefined;
+export function anchorStubs(docsRoot: string, doc: DocPage): (DocMove & { anchor: string })[] {
+  const stubs: (DocMove & { anchor: string })[] = [];
   visit(doc.tree, "mdxJsxTextElement", (element: MdxJsxTextElement, index, parent: Parent | undefined) => {
-    if (move || element.name !== "a" || jsxAttribute(element, "id") !== anchor || !parent || index === undefined) return;
+    const anchor = jsxAttribute(element, "id");
+    if (element.name !== "a" || !anchor || !parent || index === undefined) return;
     const link = parent.children.slice(index + 1).find((sibling): sibling is Link => sibling.type === "link");
     const page = link && pageOfSitePath(docsRoot, link.url);
-    if (page) move = { stub: `${doc.file}:${element.position?.start.line}`, page };
+    if (page) stubs.push({ anchor, stub: `${doc.file}:${element.position?.start.line}`, page });
   });
-  return move;
+  return stubs;
+}
+
+/** Where the content under a title went, if the page keeps a stub for it. */
+export function followMove(docsRoot: string, doc: DocPage, title: string): DocMove | undefined {
+  const move = anchorStubs(docsRoot, doc).find((stub) => stub.anchor === slug(title));
+  return move && { stub: move.stub, page: move.page };
 }

@@ -1,5 +1,6 @@
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
 import type { ActorOutcome } from "../actors/actor.ts";
+import type { QuoteLocation } from "../docs/find-quote.ts";
 import type { DocMove } from "../docs/follow-move.ts";
 import type { CommandResult } from "../sut/command-result.ts";
 import type { ServeResult } from "../sut/sut-container.ts";
@@ -34,7 +35,7 @@ export interface ClaimRecord {
   id: string;
   quote: string;
   /** Where the quote stands in this version's docs. */
-  source: { file: string; line: number };
+  source: QuoteLocation;
   step: string;
   held: boolean;
   status: ClaimStatus;

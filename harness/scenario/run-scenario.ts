@@ -8,7 +8,7 @@ import { BrowserUser } from "../actors/browser-user.ts";
 import { DeviceCodeUser } from "../actors/device-code-user.ts";
 import { TerminalUser } from "../actors/terminal-user.ts";
 import { DocDriftError } from "../docs/doc-drift.ts";
-import { findQuote } from "../docs/find-quote.ts";
+import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import type { CommandResult } from "../sut/command-result.ts";
 import { SutContainer } from "../sut/sut-container.ts";
@@ -78,7 +78,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   });
 
   let plan: PlannedStep[];
-  let quotes: Map<string, { file: string; line: number }>;
+  let quotes: Map<string, QuoteLocation>;
   try {
     plan = scenario.steps.map((step) => planStep(step, context.docsRoot));
     quotes = new Map(scenario.claims.map((claim) => [claim.id, findQuote(context.docsRoot, claim.page, claim.quote)]));

@@ -28,7 +28,7 @@ export function claimEvidence(scenario: ScenarioEntry, claim: ClaimEntry, indent
   const upTo = scenario.steps.findIndex((step) => step.id === claim.step);
   return [
     `claim ${claim.id}: ${verdictLabel(claim)}`,
-    `  docs (${claim.source}): "${claim.quote}"`,
+    `  docs (${claim.source}${claim.movedFrom ? `, moved: followed the anchor stub at ${claim.movedFrom}` : ""}): "${claim.quote}"`,
     ...scenario.steps.slice(0, upTo + 1).map((step) => `  ${commandLine(step)}`),
     ...claim.observed.map((line) => `  ${line}`),
     ...claim.evidence.map((line) => `  journal ${line}`),

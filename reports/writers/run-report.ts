@@ -33,6 +33,8 @@ export const ScenarioEntry = z.object({
       status: z.string(),
       quote: z.string(),
       source: z.string(),
+      /** The docs' anchor stub that was followed to the page the quote now stands on. */
+      movedFrom: z.string().optional(),
       step: z.string().optional(),
       observed: z.array(z.string()),
       /** The journal lines that show what was observed. */

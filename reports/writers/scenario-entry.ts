@@ -21,7 +21,7 @@ export function scenarioEntry(result: ScenarioResult): ScenarioEntry {
       },
     })),
     claims: result.claims.map((claim) => ({
-      id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, step: claim.step,
+      id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, movedFrom: claim.source.movedFrom, step: claim.step,
       observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue,
     })),
     journal: result.journal.slice(0, 200),

@@ -63,6 +63,20 @@ describe("doc locators on openclaw@2026.9.6, where the OpenAI page was split", (
     });
   });
 
+  test("a quote follows its section through the anchor stubs, and says so", () => {
+    expect(findQuote(docs, "providers/openai.md", "sign in with a ChatGPT device-code flow instead of the localhost browser callback")).toEqual({
+      file: "docs/providers/openai/setup.md",
+      line: 113,
+      movedFrom: "docs/providers/openai.md:52",
+    });
+  });
+
+  test("a quote that is nowhere is doc drift that names the pages searched", () => {
+    expect(() => findQuote(docs, "providers/openai.md", "OpenAI agent turns select the native Codex app-server runtime automatically")).toThrow(
+      /the quote is no longer in docs\/providers\/openai\.md \(nor where its anchor stubs point: .*docs\/providers\/openai\/setup\.md/,
+    );
+  });
+
   test("a title gone from its page names where else it stands", () => {
     expect(() => locateCommand(docs, { page: "providers/openai/models.md", step: "Run Codex OAuth", block: 1 })).toThrow(
       /the title stands elsewhere: docs\/providers\/openai\/setup\.md:102/,
