@@ -2,6 +2,7 @@
 // Usage: npm run bench
 import { dir } from "tmp-promise";
 import { ensureDockerEngine } from "../provision/docker-engine.ts";
+import { ensureNpmMirror } from "../provision/npm-mirror.ts";
 import { DEFAULT_OPENCLAW_VERSION } from "../sut/openclaw-version.ts";
 import { SutContainer } from "../sut/sut-container.ts";
 import { ensureSutImage } from "../sut/sut-image.ts";
@@ -24,8 +25,9 @@ async function measure<T>(label: string, work: () => Promise<T>, repeat = 1): Pr
 
 await measure("docker engine check", ensureDockerEngine);
 const image = await measure("SUT image, warm (content tag hit)", () => ensureSutImage(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION));
+const npmMirror = await measure("npm snapshot for the mock registry (cached)", ensureNpmMirror);
 const socketDir = await dir({ prefix: `${RUN_DIR_PREFIX}${process.pid}-`, unsafeCleanup: true });
-const world = await measure("upstream world start (CA, edge, resolver)", () => UpstreamWorld.start({ socketDir: socketDir.path, profile: "cloudflare-sensitive" }));
+const world = await measure("upstream world start (CA, edge, resolver)", () => UpstreamWorld.start({ socketDir: socketDir.path, profile: "cloudflare-sensitive", npmMirror }));
 const sut = await measure("SUT container start (relay ready)", () =>
   SutContainer.start({ image, socketDir: socketDir.path, caPem: world.ca.certPem, upstreams: world.upstreams, runId: `bench-${process.pid}` }),
 );
@@ -34,7 +36,9 @@ try {
   await measure("exec `openclaw --version`", () => sut.exec("openclaw --version", { timeoutMs: 30_000 }), 3);
   await measure("node fetch chatgpt.com through the edge (403 gate)", () => sut.exec(`node -e 'fetch("https://chatgpt.com/").then(r=>r.status)'`, { timeoutMs: 10_000 }), 3);
   await measure("node fetch of an unserved host (NXDOMAIN)", () => sut.exec(`node -e 'fetch("https://example.org/").catch(()=>0)'`, { timeoutMs: 10_000 }), 3);
-  await measure("bare node start in the SUT (baseline for the two above)", () => sut.exec(`node -e 0`, { timeoutMs: 10_000 }), 3);
+  await measure("literal address on 443 (reset, journaled)", () => sut.exec(`node -e 'require("net").connect(443,"93.184.215.14").on("error",()=>0)'`, { timeoutMs: 10_000 }), 3);
+  await measure("npm install @openclaw/codex from the mock registry (130 MB codex binary)", () => sut.exec("cd $(mktemp -d) && npm install --no-audit --no-fund --omit=peer @openclaw/codex >/dev/null", { timeoutMs: 120_000 }));
+  await measure("bare node start in the SUT (baseline for the node rows)", () => sut.exec(`node -e 0`, { timeoutMs: 10_000 }), 3);
 } finally {
   await measure("SUT container stop and remove", () => sut.stop());
   await world.close();
