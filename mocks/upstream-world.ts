@@ -9,6 +9,7 @@ import { chatgptHandlers } from "./chatgpt/handlers.ts";
 import { DNS_SOCKET_NAME, startResolver } from "./dns/resolver.ts";
 import { CertificateAuthority } from "./edge/certificate-authority.ts";
 import { ClientClassifier } from "./edge/client-class.ts";
+import { startConnectProxy } from "./edge/connect-proxy.ts";
 import type { EgressProfile } from "./edge/cloudflare-gate.ts";
 import { Edge } from "./edge/edge.ts";
 import { Journal } from "./edge/journal.ts";
@@ -30,6 +31,7 @@ export class UpstreamWorld {
   private edge?: Edge;
   private resolver?: Server;
   private unservedLog?: Server;
+  private proxy?: Server;
   readonly ca: CertificateAuthority;
 
   private constructor(ca: CertificateAuthority) {
@@ -55,6 +57,7 @@ export class UpstreamWorld {
     });
     world.resolver = await startResolver(join(options.socketDir, DNS_SOCKET_NAME), world.upstreams, world.journal);
     world.unservedLog = await startUnservedLog(join(options.socketDir, UNSERVED_SOCKET_NAME), world.journal);
+    world.proxy = await startConnectProxy(options.socketDir, world.upstreams, world.journal);
     return world;
   }
 
@@ -66,7 +69,7 @@ export class UpstreamWorld {
 
   async close(): Promise<void> {
     await this.edge?.close();
-    const closing = [this.resolver, this.unservedLog].map((server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+    const closing = [this.resolver, this.unservedLog, this.proxy].map((server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
     await Promise.all(closing);
   }
 }

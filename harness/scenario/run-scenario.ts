@@ -1,6 +1,7 @@
 import { dir } from "tmp-promise";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 import type { CertificateAuthority } from "../../mocks/edge/certificate-authority.ts";
+import { behindProxyEnv } from "../../mocks/edge/connect-proxy.ts";
 import { formatJournalEntry } from "../../mocks/edge/journal.ts";
 import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
 import type { Actor } from "../actors/actor.ts";
@@ -92,7 +93,10 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   let sut: SutContainer | undefined;
   try {
     world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: scenario.egress, ca: context.ca, npmMirror: context.npmMirror });
-    sut = await SutContainer.start({ image: context.image, socketDir: socketDir.path, caPem: context.ca.certPem, upstreams: world.upstreams, runId: context.runId });
+    sut = await SutContainer.start({
+      image: context.image, socketDir: socketDir.path, caPem: context.ca.certPem, upstreams: world.upstreams, runId: context.runId,
+      userEnv: scenario.proxy === "http" ? behindProxyEnv() : {},
+    });
     const steps: StepRecord[] = [];
     const captures = new Captures();
     const journalLines = () => world!.journal.all().map(formatJournalEntry);

@@ -125,6 +125,10 @@ export const Scenario = z
     description: z.string().optional(),
     openclaw: z.string().describe("semver range of OpenClaw versions the scenario applies to"),
     egress: EgressProfile,
+    proxy: z
+      .enum(["none", "http"])
+      .default("none")
+      .describe("http: every OpenClaw process has HTTPS_PROXY/HTTP_PROXY set to the harness's CONNECT proxy (localhost excepted)"),
     tags: z.array(z.string()).default([]),
     issues: z.array(z.url()).default([]),
     steps: z.array(Step).min(1),

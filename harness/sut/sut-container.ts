@@ -5,6 +5,7 @@ import { execa } from "execa";
 import { GenericContainer, type StartedTestContainer, Wait } from "testcontainers";
 import { socketNameFor } from "../../mocks/edge/edge.ts";
 import { DNS_SOCKET_NAME } from "../../mocks/dns/resolver.ts";
+import { PROXY_ENDPOINT, PROXY_SOCKET_NAME } from "../../mocks/edge/connect-proxy.ts";
 import { UNSERVED_SOCKET_NAME } from "../../mocks/edge/unserved.ts";
 import type { UpstreamHost } from "../../mocks/upstream-hosts.ts";
 import { LABEL } from "../util/paths.ts";
@@ -47,15 +48,28 @@ export class SutContainer {
   private readonly container: StartedTestContainer;
   /** Background processes (`serve`), stopped with the container. */
   private readonly served: ReturnType<typeof execa>[] = [];
+  /** The environment every process of the OpenClaw user starts with (a proxy, for one). */
+  private readonly userEnv: Record<string, string>;
 
-  private constructor(container: StartedTestContainer) {
+  private constructor(container: StartedTestContainer, userEnv: Record<string, string>) {
     this.container = container;
+    this.userEnv = userEnv;
   }
 
-  static async start(options: { image: SutImage; socketDir: string; caPem: string; upstreams: UpstreamHost[]; runId: string }): Promise<SutContainer> {
+  static async start(options: {
+    image: SutImage;
+    socketDir: string;
+    caPem: string;
+    upstreams: UpstreamHost[];
+    runId: string;
+    userEnv?: Record<string, string>;
+  }): Promise<SutContainer> {
     const relayConfig = {
       socketDir: RELAY_DIR,
-      listeners: options.upstreams.map((upstream) => ({ address: upstream.address, port: upstream.port, socket: socketNameFor(upstream) })),
+      listeners: [
+        ...options.upstreams.map((upstream) => ({ address: upstream.address, port: upstream.port, socket: socketNameFor(upstream) })),
+        { ...PROXY_ENDPOINT, socket: PROXY_SOCKET_NAME },
+      ],
       dns: { address: DNS_ADDRESS, socket: DNS_SOCKET_NAME },
       // Where a literal address is likeliest dialled: such connections are reported and reset.
       catchAllPorts: [80, 443],
@@ -82,7 +96,7 @@ export class SutContainer {
       .withWaitStrategy(Wait.forLogMessage("relay ready"))
       .withStartupTimeout(30_000)
       .start();
-    return new SutContainer(container);
+    return new SutContainer(container, options.userEnv ?? {});
   }
 
   get id(): string {
@@ -117,7 +131,7 @@ export class SutContainer {
 
   /** A process as the OpenClaw user in its HOME, as a person's shell would start it. */
   private userProcess(argv: string[], extraEnv: Record<string, string> = {}) {
-    const env = { HOME: SUT_HOME, USER: SUT_USER, LANG: "C.UTF-8", TERM: "xterm-256color", ...extraEnv };
+    const env = { HOME: SUT_HOME, USER: SUT_USER, LANG: "C.UTF-8", TERM: "xterm-256color", ...this.userEnv, ...extraEnv };
     return execa(
       "docker",
       ["exec", "-i", "--user", SUT_USER, "--workdir", SUT_HOME, ...Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]), this.id, ...argv],

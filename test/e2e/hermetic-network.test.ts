@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { dir, type DirectoryResult } from "tmp-promise";
 import { SutContainer } from "../../harness/sut/sut-container.ts";
 import { LABEL } from "../../harness/util/paths.ts";
+import { behindProxyEnv } from "../../mocks/edge/connect-proxy.ts";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 import { execa } from "execa";
 import "../../harness/run/provided.ts";
@@ -27,6 +28,8 @@ afterAll(async () => {
 });
 
 const nodeEval = (script: string) => sut.exec(`node -e '${script}'`, { timeoutMs: 20_000 });
+// Node's own fetch honours HTTPS_PROXY when asked to, as OpenClaw's undici agent does.
+const proxiedNodeEval = (script: string) => sut.exec(`node -e '${script}'`, { timeoutMs: 20_000, env: { ...behindProxyEnv(), NODE_USE_ENV_PROXY: "1" } });
 
 describe("the SUT container is hermetic", () => {
   test("it has no interface but loopback and no route out", async () => {
@@ -67,6 +70,25 @@ describe("the SUT container is hermetic", () => {
     const [entry] = world.journal.since(mark).filter((e) => e.kind === "http");
     expect(entry).toMatchObject({ host: "chatgpt.com", clientClass: "node", answeredBy: "cloudflare-gate", status: 403, address: "1.2.3.10" });
     expect(entry?.ja4).toMatch(/^t13d/);
+  });
+
+  test("behind the proxy, a served host is tunnelled to the edge, which still sees the client's own fingerprint", async () => {
+    const mark = world.journal.mark;
+    const result = await proxiedNodeEval('fetch("https://chatgpt.com/backend-api/codex/responses",{method:"POST"}).then(r=>console.log(r.status))');
+    expect(result.stdout.trim()).toBe("403");
+    const entries = world.journal.since(mark);
+    expect(entries[0]).toMatchObject({ kind: "connect", host: "chatgpt.com", note: "proxy CONNECT chatgpt.com:443" });
+    expect(entries[1]).toMatchObject({ kind: "http", host: "chatgpt.com", answeredBy: "cloudflare-gate", status: 403 });
+    expect(entries[1]?.ja4).toMatch(/^t13d/);
+  });
+
+  test("behind the proxy, an unserved host is refused at once, and the attempt is journaled", async () => {
+    const mark = world.journal.mark;
+    const result = await proxiedNodeEval('const t=Date.now();fetch("https://example.org/").then(()=>console.log("reached"),e=>console.log("failed", Date.now()-t))');
+    const [outcome, ms] = result.stdout.trim().split(" ");
+    expect(outcome).toBe("failed");
+    expect(Number(ms)).toBeLessThan(1000);
+    expect(world.journal.since(mark)).toContainEqual(expect.objectContaining({ kind: "connect", host: "example.org", note: "proxy CONNECT example.org:443 is not served; 502" }));
   });
 
   test("the SUT user is unprivileged and cannot reach the relay's sockets", async () => {
