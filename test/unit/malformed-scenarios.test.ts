@@ -30,6 +30,7 @@ const cases: [string, string, RegExp][] = [
   ["missing id", valid.replace("id: ok\n", ""), /id: .*expected string/i],
   ["bad id", valid.replace("id: ok", "id: Not Ok"), /lower-case/],
   ["unknown egress", valid.replace("egress: open", "egress: wide-open"), /egress/],
+  ["unknown proxy kind", valid.replace("egress: open", "egress: open\nproxy: socks5"), /proxy/],
   ["unknown top-level key", `${valid}colour: blue\n`, /colour|unrecognized/i],
   ["no steps", valid.replace(/steps:[\s\S]*?claims:/, "steps: []\nclaims:"), /steps/],
   ["explicit step without why", valid.replace("    why: probe\n", ""), /why|docs/],
