@@ -29,9 +29,8 @@ export class UpstreamWorld {
   readonly browsers = new BrowserAuthorizations();
   readonly upstreams = upstreamHosts;
   private edge?: Edge;
-  private resolver?: Server;
-  private unservedLog?: Server;
-  private proxy?: Server;
+  /** The resolver, the log of unserved connections and the CONNECT proxy. */
+  private readonly servers: Server[] = [];
   readonly ca: CertificateAuthority;
 
   private constructor(ca: CertificateAuthority) {
@@ -55,9 +54,11 @@ export class UpstreamWorld {
       handlersByHost,
       journal: world.journal,
     });
-    world.resolver = await startResolver(join(options.socketDir, DNS_SOCKET_NAME), world.upstreams, world.journal);
-    world.unservedLog = await startUnservedLog(join(options.socketDir, UNSERVED_SOCKET_NAME), world.journal);
-    world.proxy = await startConnectProxy(options.socketDir, world.upstreams, world.journal);
+    world.servers.push(
+      await startResolver(join(options.socketDir, DNS_SOCKET_NAME), world.upstreams, world.journal),
+      await startUnservedLog(join(options.socketDir, UNSERVED_SOCKET_NAME), world.journal),
+      await startConnectProxy(options.socketDir, world.upstreams, world.journal),
+    );
     return world;
   }
 
@@ -69,7 +70,6 @@ export class UpstreamWorld {
 
   async close(): Promise<void> {
     await this.edge?.close();
-    const closing = [this.resolver, this.unservedLog, this.proxy].map((server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
-    await Promise.all(closing);
+    await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }
 }

@@ -41,7 +41,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   // Bad input first, before anything is built or started: one line and exit 3.
   loadScenarios();
   loadKnownDrift();
-  await provisionSut(options.openclaw);
+  const sut = await provisionSut(options.openclaw);
   const runId = `run-${randomBytes(4).toString("hex")}`;
   Object.assign(process.env, {
     OCF_RUN_ID: runId,
@@ -51,7 +51,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
     ...(options.docs ? { OCF_DOCS_DIR: options.docs } : {}),
   });
   await rm(reportsDir, { recursive: true, force: true });
-  const vitest = await createVitest("test", { config: join(projectRoot, "vitest.conformance.config.ts"), watch: false, run: true });
+  // The preflight's result goes to the tests, so the global setup does not provision again.
+  const vitest = await createVitest("test", { config: join(projectRoot, "vitest.conformance.config.ts"), watch: false, run: true, provide: { sut } });
   // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own
   // handler exits the process 1 ms after the signal, before any cleanup could run: replace it.
   process.removeAllListeners("SIGINT");

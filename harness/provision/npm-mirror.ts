@@ -26,17 +26,19 @@ export async function ensureNpmMirror(): Promise<NpmMirror> {
   await timed(`npm snapshot of ${snapshot.takenOn} mirrored`, async () => {
     await mkdir(snapshotDir(mirror), { recursive: true });
     for (const [name, versions] of versionsByName(snapshot)) {
-      const full = Packument.parse(await fetchJson(`${REGISTRY}/${name.replace("/", "%2f")}`));
+      const response = await fetchOrExplain(`${REGISTRY}/${name.replace("/", "%2f")}`);
+      const full = Packument.parse(await response.json());
       const trimmed = trimOrExplain(full, versions);
-      for (const version of versions) await ensureTarball(tarballFile(mirror, name, basename(trimmed, version)), trimmed.versions[version]!.dist);
+      for (const version of versions) {
+        const { dist } = trimmed.versions[version]!;
+        await ensureTarball(tarballFile(mirror, name, dist.tarball.split("/").at(-1)!), dist);
+      }
       await writeFile(packumentFile(mirror, name), JSON.stringify(trimmed));
     }
     await writeFile(completeMarker(mirror), `${snapshot.takenOn}\n`);
   });
   return mirror;
 }
-
-const basename = (packument: Packument, version: string) => packument.versions[version]!.dist.tarball.split("/").at(-1)!;
 
 function trimOrExplain(full: Packument, versions: string[]): Packument {
   try {
@@ -53,8 +55,6 @@ async function fetchOrExplain(url: string): Promise<Response> {
   if (!response.ok || !response.body) throw new HarnessError(`the npm registry answered ${response.status} for ${url}`);
   return response;
 }
-
-const fetchJson = async (url: string): Promise<unknown> => (await fetchOrExplain(url)).json();
 
 async function ensureTarball(file: string, dist: { tarball: string; integrity: string }): Promise<void> {
   if (existsSync(file)) return;

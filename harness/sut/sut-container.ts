@@ -42,7 +42,7 @@ const TERMINAL_SIZE = "stty cols 120 rows 50";
 
 /**
  * The SUT: real OpenClaw in a container with no network interface but loopback. The relay
- * (PID 1) binds the upstreams' addresses on lo and carries bytes to the edge's unix sockets.
+ * (PID 1) makes every address local to lo and carries bytes to the edge's unix sockets.
  */
 export class SutContainer {
   private readonly container: StartedTestContainer;

@@ -12,16 +12,25 @@ const notFound = (path: string, why: string) => HttpResponse.json({ error: "Not 
  * by the edge, so a scenario can see what was asked for.
  */
 export function npmRegistryHandlers(mirror?: NpmMirror) {
+  // Each packument is read and checked once per world, not on every request npm makes.
+  const packuments = new Map<string, Packument | undefined>();
+  const packumentOf = (name: string): Packument | undefined => {
+    if (!mirror) return undefined;
+    if (!packuments.has(name)) {
+      const file = packumentFile(mirror, name);
+      packuments.set(name, existsSync(file) ? Packument.parse(JSON.parse(readFileSync(file, "utf8"))) : undefined);
+    }
+    return packuments.get(name);
+  };
   return [
     http.get("https://registry.npmjs.org/*", ({ request }) => {
       const path = new URL(request.url).pathname;
       if (!mirror) return notFound(path, "this registry serves nothing");
       const parsed = parseRegistryPath(path);
-      const documentFile = parsed && packumentFile(mirror, parsed.name);
-      if (!parsed || !documentFile || !existsSync(documentFile)) return notFound(path, "not in the conformance snapshot");
+      const packument = parsed && packumentOf(parsed.name);
+      if (!parsed || !packument) return notFound(path, "not in the conformance snapshot");
       const [first, file] = parsed.rest;
       if (first === "-" && file) return tarball(tarballFile(mirror, parsed.name, file), path);
-      const packument = Packument.parse(JSON.parse(readFileSync(documentFile, "utf8")));
       if (first === undefined) return HttpResponse.json(packument);
       // `/<name>/<version or tag>`: one manifest, as npm's `view name@latest` asks.
       const manifest = packument.versions[packument["dist-tags"][first] ?? first];
