@@ -1,9 +1,7 @@
 import semver from "semver";
-import { DocDriftError } from "../docs/doc-drift.ts";
-import { findQuote } from "../docs/find-quote.ts";
 import { findKnownDrift } from "../scenario/known-drift.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
-import { planStep, whereOf } from "../scenario/plan-step.ts";
+import { type PlannedScenario, planScenario, whereOf } from "../scenario/plan-step.ts";
 import type { Expectation, Scenario, Step } from "../scenario/schema.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
 
@@ -28,7 +26,7 @@ function describeExpectation(expect: Expectation): string {
   return parts.filter(Boolean).join("; ");
 }
 
-function describeStep(step: Step, docsRoot: string): { lines: string[]; drift: boolean } {
+function describeStep(step: Step, plan: PlannedScenario): string[] {
   const extras = [
     step.actor && `actor: ${step.actor}`,
     step.answers && `the terminal user answers ${step.answers.length} prompt(s)`,
@@ -39,15 +37,15 @@ function describeStep(step: Step, docsRoot: string): { lines: string[]; drift: b
     ...(extras.length ? [`     ${extras.join(" · ")}`] : []),
     ...(step.substitute ? [`     then, standing in for it: ${[...step.substitute.setup, `${step.substitute.serve} (until /${step.substitute.ready}/)`].join(" → ")}`, `       why: ${step.substitute.why.trim()}`] : []),
   ];
-  if (!step.docs) return { lines: [`  ${step.id}  explicit: ${step.why}`, `     $ ${step.run}`, ...tail], drift: false };
-  try {
-    const { command, source } = planStep(step, docsRoot);
-    const moved = source.kind === "docs" && source.moved ? [`     the docs moved: followed the anchor stub at ${source.moved.stub}`] : [];
-    return { lines: [`  ${step.id}  ${whereOf(source)}`, `     $ ${command}`, ...moved, ...tail], drift: false };
-  } catch (error) {
-    if (!(error instanceof DocDriftError)) throw error;
-    return { lines: [`  ${step.id}  § doc drift: ${error.message}`, ...tail], drift: true };
+  const planned = plan.steps.find((candidate) => candidate.step === step);
+  if (!planned) {
+    const drift = plan.drift.find((one) => one.kind === "step" && one.id === step.id);
+    return [`  ${step.id}  § doc drift: ${drift?.message}`, ...tail];
   }
+  if (!step.docs) return [`  ${step.id}  explicit: ${step.why}`, `     $ ${step.run}`, ...tail];
+  const { command, source } = planned;
+  const moved = source.kind === "docs" && source.moved ? [`     the docs moved: followed the anchor stub at ${source.moved.stub}`] : [];
+  return [`  ${step.id}  ${whereOf(source)}`, `     $ ${command}`, ...moved, ...tail];
 }
 
 /**
@@ -63,27 +61,18 @@ export function explain(scenario: Scenario, openclaw: string, docsRoot: string):
     `  docs: ${docsRoot}`,
     "steps:",
   ];
-  let drift = false;
-  for (const step of scenario.steps) {
-    const described = describeStep(step, docsRoot);
-    drift ||= described.drift;
-    out.push(...described.lines);
-  }
+  const plan = planScenario(scenario, docsRoot);
+  for (const step of scenario.steps) out.push(...describeStep(step, plan));
   out.push("claims:");
   for (const claim of scenario.claims) {
-    let where: string;
-    try {
-      const found = findQuote(docsRoot, claim.page, claim.quote);
-      where = `${found.file}:${found.line}${found.movedFrom ? ` (moved: followed the anchor stub at ${found.movedFrom})` : ""}`;
-    } catch (error) {
-      if (!(error instanceof DocDriftError)) throw error;
-      where = `§ doc drift: ${error.message}`;
-      drift = true;
-    }
+    const found = plan.quotes.get(claim.id);
+    const where = found
+      ? `${found.file}:${found.line}${found.movedFrom ? ` (moved: followed the anchor stub at ${found.movedFrom})` : ""}`
+      : `§ doc drift: ${plan.drift.find((one) => one.kind === "claim" && one.id === claim.id)?.message}`;
     const known = findKnownDrift(knownDrift, scenario.id, claim.id, openclaw);
     out.push(`  ${claim.id}  (step ${claim.step})`, `     "${claim.quote}"  ${where}`, `     expects: ${describeExpectation(claim.expect)}`);
     if (known) out.push(`     known drift on ${openclaw}: ${known.issue}`);
   }
   console.log(out.join("\n"));
-  return drift ? ExitCode.drift : ExitCode.asExpected;
+  return plan.drift.length ? ExitCode.drift : ExitCode.asExpected;
 }

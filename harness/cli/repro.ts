@@ -1,13 +1,21 @@
 import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
 import type { RunReport } from "../../reports/writers/run-report.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import { outcomeOf } from "../scenario/status.ts";
 import { BadInputError } from "../util/errors.ts";
 
-const linksTo = (url: string, issue: string) => new RegExp(`/(issues|pull)/${issue}$`).test(url) || url === issue;
+/** The number of an issue given as `82978`, `#82978` or its URL (…/issues/82978, …/pull/112211). */
+function issueNumber(issue: string): string {
+  const number = /^(?:#?(\d+)|https?:\/\/\S+\/(?:issues|pull)\/(\d+)\/?)$/.exec(issue.trim());
+  if (!number) throw new BadInputError(`"${issue}" is not an issue: give its number (82978) or its URL (https://github.com/openclaw/openclaw/issues/82978)`);
+  return (number[1] ?? number[2])!;
+}
+
+const linksTo = (url: string, number: string) => new RegExp(`/(issues|pull)/${number}/?$`).test(url);
 
 /** The scenarios linked to an issue: in their own `issues:` or by a known-drift entry. */
 export function scenariosForIssue(issue: string): string[] {
-  const number = issue.replace(/^.*\/(issues|pull)\//, "").replace(/^#/, "");
+  const number = issueNumber(issue);
   const byScenario = loadScenarios()
     .filter(({ scenario }) => scenario.issues.some((url) => linksTo(url, number)))
     .map(({ scenario }) => scenario.id);
@@ -23,7 +31,8 @@ export function scenariosForIssue(issue: string): string[] {
 export function formatEvidence(report: RunReport, ids: string[]): string {
   const lines: string[] = [];
   for (const scenario of report.scenarios.filter((entry) => ids.includes(entry.id))) {
-    lines.push(`\n${scenario.id}: ${scenario.status}${scenario.status === "skipped" || scenario.status === "doc-drift" || scenario.status === "broken" ? ` (${scenario.message})` : ""}`);
+    const explained = !scenario.claims.length || outcomeOf(scenario.status) === "broken";
+    lines.push(`\n${scenario.id}: ${scenario.status}${explained ? ` (${scenario.message})` : ""}`);
     lines.push(...scenario.claims.map((claim) => claimEvidence(scenario, claim, "  ")));
   }
   return lines.join("\n");

@@ -1,16 +1,25 @@
 import semver from "semver";
+import type { Evaluation } from "./evaluate-claim.ts";
 import type { KnownDrift } from "./schema.ts";
+import type { ClaimStatus } from "./status.ts";
+
+type KnownDriftEntry = KnownDrift[number];
 
 /** The known-drift entry for this (scenario, claim) on this OpenClaw version, if any. */
-export function findKnownDrift(entries: KnownDrift, scenario: string, claim: string, version: string) {
+export function findKnownDrift(entries: KnownDrift, scenario: string, claim: string, version: string): KnownDriftEntry | undefined {
   return entries.find((entry) => entry.scenario === scenario && entry.claim === claim && semver.satisfies(version, entry.openclaw, { includePrerelease: true }));
 }
 
 /**
  * Strict, like wptrunner: a known drift that no longer happens fails the run, so a fix upstream
- * (or a regression after it) is never missed.
+ * (or a regression after it) is never missed; and one that fails in another way than recorded
+ * (`fails`, matched against what was observed and the step's output) fails it too, since that
+ * is another bug.
  */
-export function claimStatus(held: boolean, known: boolean) {
-  if (held) return known ? "unexpected-pass" : "conforms";
-  return known ? "known-drift" : "new-drift";
+export function judgeClaim(evaluation: Evaluation, known: KnownDriftEntry | undefined, stepOutput: string): { status: ClaimStatus; observed: string[] } {
+  const { held, observed } = evaluation;
+  if (!known) return { status: held ? "conforms" : "new-drift", observed };
+  if (held) return { status: "unexpected-pass", observed };
+  if (new RegExp(known.fails).test(`${observed.join("\n")}\n${stepOutput}`)) return { status: "known-drift", observed };
+  return { status: "known-drift-changed", observed: [...observed, `✗ the known drift is recorded as failing with /${known.fails}/, which neither the above nor the step's output shows`] };
 }

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { BadInputError } from "../util/errors.ts";
 import { projectRoot } from "../util/paths.ts";
-import { loadYaml } from "./load-yaml.ts";
+import { type Finding, loadYaml } from "./load-yaml.ts";
 import { KnownDrift, Scenario } from "./schema.ts";
 
 export const scenariosDir = process.env.OCF_SCENARIOS_DIR ?? join(projectRoot, "scenarios");
@@ -26,6 +26,18 @@ export function loadScenarios(dir = scenariosDir): LoadedScenario[] {
   return loaded;
 }
 
-export function loadKnownDrift(dir = scenariosDir): KnownDrift {
-  return loadYaml(join(dir, KNOWN_DRIFT_FILE), KnownDrift);
+/**
+ * The known-drift entries, each checked against the scenarios: an entry that names a scenario
+ * or claim that does not exist would never match, and so never fail, silently.
+ */
+export function loadKnownDrift(dir = scenariosDir, scenarios: LoadedScenario[] = loadScenarios(dir)): KnownDrift {
+  const claimsOf = new Map(scenarios.map(({ scenario }) => [scenario.id, scenario.claims.map((claim) => claim.id)]));
+  return loadYaml(join(dir, KNOWN_DRIFT_FILE), KnownDrift, (entries) =>
+    entries.flatMap((entry, index): Finding[] => {
+      const claims = claimsOf.get(entry.scenario);
+      if (!claims) return [{ path: [index, "scenario"], message: `no scenario "${entry.scenario}" (scenarios: ${[...claimsOf.keys()].join(", ")})` }];
+      if (!claims.includes(entry.claim)) return [{ path: [index, "claim"], message: `scenario "${entry.scenario}" has no claim "${entry.claim}" (claims: ${claims.join(", ")})` }];
+      return [];
+    }),
+  );
 }

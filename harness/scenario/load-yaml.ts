@@ -23,11 +23,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/** A problem a check across the file (or across files) finds, at a path into the document. */
+export interface Finding {
+  path: PropertyKey[];
+  message: string;
+}
+
 /**
- * Reads a YAML file and validates it. Any problem becomes one line: file:line, the field, what is
- * wrong. Never a stack trace.
+ * Reads a YAML file and validates it, then runs `check` on the result (rules that need more than
+ * the file, such as "this scenario exists"). Any problem becomes one line: file:line, the field,
+ * what is wrong. Never a stack trace.
  */
-export function loadYaml<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
+export function loadYaml<T extends z.ZodType>(path: string, schema: T, check?: (data: z.infer<T>) => Finding[]): z.infer<T> {
   const shown = relative(process.cwd(), path) || relative(projectRoot, path);
   let text: string;
   try {
@@ -42,11 +49,20 @@ export function loadYaml<T extends z.ZodType>(path: string, schema: T): z.infer<
     const line = syntax.linePos?.[0]?.line ?? lines.linePos(syntax.pos[0]).line;
     throw new BadInputError(`${shown}:${line}: YAML syntax: ${syntax.message.split("\n")[0]}`);
   }
-  const parsed = schema.safeParse(document.toJS());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.length ? issue.path.join(".") : "(top level)";
-    throw new BadInputError(`${shown}:${lineOf(document.contents, issue.path, lines)}: ${field}: ${describeIssue(issue)}`);
+  let plain: unknown;
+  try {
+    // yaml refuses documents whose aliases expand without bound (an "alias bomb").
+    plain = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new BadInputError(`${shown}:1: YAML: ${(error as Error).message}`);
   }
-  return parsed.data;
+  const parsed = schema.safeParse(plain);
+  const finding: Finding | undefined = parsed.success
+    ? check?.(parsed.data)[0]
+    : { path: parsed.error.issues[0]!.path, message: describeIssue(parsed.error.issues[0]!) };
+  if (finding) {
+    const field = finding.path.length ? finding.path.join(".") : "(top level)";
+    throw new BadInputError(`${shown}:${lineOf(document.contents, finding.path, lines)}: ${field}: ${finding.message}`);
+  }
+  return parsed.data as z.infer<T>;
 }

@@ -1,7 +1,9 @@
+import { DocDriftError } from "../docs/doc-drift.ts";
+import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
 import { locateCommand } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import type { StepSource } from "./records.ts";
-import type { Step } from "./schema.ts";
+import type { Scenario, Step } from "./schema.ts";
 
 export interface PlannedStep {
   step: Step;
@@ -10,13 +12,21 @@ export interface PlannedStep {
   source: StepSource;
 }
 
+/** What a scenario will run and check in one docs tree, and what of it the docs no longer hold. */
+export interface PlannedScenario {
+  steps: PlannedStep[];
+  /** Where each claim's quote stands, by claim id. */
+  quotes: Map<string, QuoteLocation>;
+  /** Steps and claims whose locator or quote no longer resolves: doc drift. */
+  drift: { kind: "step" | "claim"; id: string; message: string }[];
+}
+
 export const whereOf = (source: StepSource) => (source.kind === "docs" ? `${source.file}:${source.line}` : "the scenario");
 
 /**
  * Reads a step's command from the docs of this version (or takes the explicit one), and checks
  * that the scenario fills every placeholder the docs' command has, so a doc edit shows up before
- * any container starts. Throws DocDriftError when the docs no longer hold it. Used by the runner
- * and by `explain`.
+ * any container starts. Throws DocDriftError when the docs no longer hold it.
  */
 export function planStep(step: Step, docsRoot: string): PlannedStep {
   if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! } };
@@ -25,3 +35,29 @@ export function planStep(step: Step, docsRoot: string): PlannedStep {
   fillPlaceholders(located.command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
   return { step, command: located.command, source };
 }
+
+/** Collects doc drift instead of stopping at the first, so every problem is named at once. */
+function orDrift<T>(kind: "step" | "claim", id: string, drift: PlannedScenario["drift"], resolve: () => T): T | undefined {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof DocDriftError)) throw error;
+    drift.push({ kind, id, message: error.message });
+    return undefined;
+  }
+}
+
+/** Every step and claim of a scenario against one docs tree. The runner and `explain` both plan here. */
+export function planScenario(scenario: Scenario, docsRoot: string): PlannedScenario {
+  const drift: PlannedScenario["drift"] = [];
+  const steps = scenario.steps.flatMap((step) => orDrift("step", step.id, drift, () => planStep(step, docsRoot)) ?? []);
+  const quotes = new Map<string, QuoteLocation>();
+  for (const claim of scenario.claims) {
+    const found = orDrift("claim", claim.id, drift, () => findQuote(docsRoot, claim.page, claim.quote));
+    if (found) quotes.set(claim.id, found);
+  }
+  return { steps, quotes, drift };
+}
+
+/** Doc drift of a plan as one message, each problem named by the step or claim it is in. */
+export const describeDrift = (drift: PlannedScenario["drift"]) => drift.map((one) => `${one.kind} ${one.id}: ${one.message}`).join("; ");

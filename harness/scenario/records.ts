@@ -4,6 +4,7 @@ import type { QuoteLocation } from "../docs/find-quote.ts";
 import type { DocMove } from "../docs/follow-move.ts";
 import type { CommandResult } from "../sut/command-result.ts";
 import type { ServeResult } from "../sut/sut-container.ts";
+import type { ClaimStatus, ScenarioStatus } from "./status.ts";
 
 export type StepSource = { kind: "docs"; file: string; line: number; moved?: DocMove } | { kind: "explicit"; why: string };
 
@@ -29,7 +30,6 @@ export interface StepRecord {
   notRun?: string;
 }
 
-export type ClaimStatus = "conforms" | "known-drift" | "new-drift" | "unexpected-pass";
 
 export interface ClaimRecord {
   id: string;
@@ -43,7 +43,24 @@ export interface ClaimRecord {
   observed: string[];
   /** The journal lines that show it. */
   evidence: string[];
-  knownDrift?: { issue: string; note?: string };
+  knownDrift?: { issue: string; note?: string; fails: string };
 }
 
-export type ScenarioStatus = ClaimStatus | "doc-drift" | "broken" | "skipped";
+/** One scenario on one OpenClaw version: what ran, what reached the mocks, and the verdict. */
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  openclawVersion: string;
+  image: { tag: string; id: string; nodeVersion: string };
+  /** The day of the npm snapshot the mock registry served. */
+  npmSnapshot: string;
+  egress: string;
+  status: ScenarioStatus;
+  message: string;
+  steps: StepRecord[];
+  claims: ClaimRecord[];
+  durationMs: number;
+  /** Time spent inside OpenClaw commands, the rest being container and harness overhead. */
+  commandsMs: number;
+  journal: string[];
+}

@@ -1,3 +1,4 @@
+import semver from "semver";
 import { z } from "zod";
 import { captureRefs } from "./captures.ts";
 import { EgressProfile } from "../../mocks/edge/cloudflare-gate.ts";
@@ -7,7 +8,16 @@ function parseDuration(text: string): number {
   return text.endsWith("ms") ? value : text.endsWith("m") ? value * 60_000 : value * 1000;
 }
 
-const duration = z.string().regex(/^\d+(ms|s|m)$/, "a duration such as 30s, 500ms or 2m").transform(parseDuration);
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m)$/, "a duration such as 30s, 500ms or 2m")
+  .transform(parseDuration)
+  .refine((ms) => ms > 0, "a duration longer than zero");
+
+/** A semver range of OpenClaw versions, such as ">=2026.5.12 <2026.6.0" or "2026.5.12". */
+const versionRange = z
+  .string()
+  .refine((range) => semver.validRange(range) !== null, 'not a semver range (e.g. ">=2026.5.12 <2026.6.0" or "2026.5.12")');
 
 const name = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes");
 
@@ -123,7 +133,7 @@ export const Scenario = z
     id: name,
     title: z.string(),
     description: z.string().optional(),
-    openclaw: z.string().describe("semver range of OpenClaw versions the scenario applies to"),
+    openclaw: versionRange.describe("semver range of OpenClaw versions the scenario applies to"),
     egress: EgressProfile,
     proxy: z
       .enum(["none", "http"])
@@ -176,8 +186,9 @@ export const KnownDrift = z.array(
   z.strictObject({
     scenario: z.string(),
     claim: z.string(),
-    openclaw: z.string().describe("semver range where the drift is known"),
+    openclaw: versionRange.describe("semver range where the drift is known"),
     issue: z.url(),
+    fails: regex.describe("how the drift shows, matched against the claim's observed lines; a claim that fails otherwise is 'known drift changed'"),
     note: z.string().optional(),
   }),
 );

@@ -1,15 +1,20 @@
+import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
 type StepEntry = ScenarioEntry["steps"][number];
 type ClaimEntry = ScenarioEntry["claims"][number];
 
+/** What a reader must do about a claim's status, where there is something to do. */
+const advice: Partial<Record<ClaimEntry["status"], (claim: ClaimEntry) => string>> = {
+  "known-drift": (claim) => ` (${claim.issue})`,
+  "unexpected-pass": (claim) => `: listed as known drift (${claim.issue}) but the docs now hold; fixed upstream? remove the entry from scenarios/known-drift.yaml`,
+  "known-drift-changed": (claim) => `: listed as known drift (${claim.issue}) failing with /${claim.knownFailure}/, but it fails otherwise now; a new bug? update or split the entry in scenarios/known-drift.yaml`,
+};
+
 function verdictLabel(claim: ClaimEntry): string {
-  if (claim.status === "known-drift") return `known drift (${claim.issue})`;
-  if (claim.status === "new-drift") return "NEW DRIFT";
-  if (claim.status === "unexpected-pass") {
-    return `UNEXPECTED PASS: listed as known drift (${claim.issue}) but the docs now hold; fixed upstream? remove the entry from scenarios/known-drift.yaml`;
-  }
-  return claim.status;
+  const label = statusLabel(claim.status);
+  const headline = outcomeOf(claim.status) === "drift" ? label.toUpperCase() : label;
+  return headline + (advice[claim.status]?.(claim) ?? "");
 }
 
 /** One command of the run as it was typed, where it came from, and how it ended. */

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { ClaimStatus, ExpectedStatus, ScenarioStatus } from "../../harness/scenario/status.ts";
 
 /** reports/output/run.json, wpt-report-like: run info, then one entry per scenario. */
 export const ScenarioEntry = z.object({
   id: z.string(),
   title: z.string(),
-  status: z.enum(["conforms", "known-drift", "new-drift", "unexpected-pass", "doc-drift", "broken", "skipped"]),
-  expected: z.enum(["conforms", "known-drift"]).optional(),
+  status: ScenarioStatus,
+  expected: ExpectedStatus.optional(),
   message: z.string(),
   egress: z.string().optional(),
   durationMs: z.number(),
@@ -30,7 +31,7 @@ export const ScenarioEntry = z.object({
   claims: z.array(
     z.object({
       id: z.string(),
-      status: z.string(),
+      status: ClaimStatus,
       quote: z.string(),
       source: z.string(),
       /** The docs' anchor stub that was followed to the page the quote now stands on. */
@@ -40,6 +41,8 @@ export const ScenarioEntry = z.object({
       /** The journal lines that show what was observed. */
       evidence: z.array(z.string()).default([]),
       issue: z.string().optional(),
+      /** How the known drift is recorded to fail (known-drift.yaml's `fails`). */
+      knownFailure: z.string().optional(),
     }),
   ),
   journal: z.array(z.string()),
@@ -54,6 +57,8 @@ export const RunReport = z.object({
     /** The day of the npm snapshot the mock registry served (mocks/npm-registry/snapshot.json). */
     npmSnapshot: z.string().optional(),
     harnessNode: z.string(),
+    /** Errors raised in the harness process outside any scenario's verdict (mocks, workers, reporters): the run is broken. */
+    harnessErrors: z.array(z.object({ source: z.string(), message: z.string() })).default([]),
   }),
   scenarios: z.array(ScenarioEntry),
 });

@@ -1,4 +1,4 @@
-import type { ScenarioResult } from "../../harness/scenario/run-scenario.ts";
+import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
 /** A scenario's result in run.json's shape: what reports, failure messages and repro all print from. */
@@ -22,7 +22,7 @@ export function scenarioEntry(result: ScenarioResult): ScenarioEntry {
     })),
     claims: result.claims.map((claim) => ({
       id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, movedFrom: claim.source.movedFrom, step: claim.step,
-      observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue,
+      observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue, knownFailure: claim.knownDrift?.fails,
     })),
     journal: result.journal.slice(0, 200),
   };

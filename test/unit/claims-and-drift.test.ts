@@ -1,9 +1,12 @@
 import { describe, expect, test } from "vitest";
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
 import { evaluateClaim } from "../../harness/scenario/evaluate-claim.ts";
-import { claimStatus, findKnownDrift } from "../../harness/scenario/known-drift.ts";
+import { Captures } from "../../harness/scenario/captures.ts";
+import { judgeScenario } from "../../harness/scenario/judge.ts";
+import { findKnownDrift, judgeClaim } from "../../harness/scenario/known-drift.ts";
+import { type KnownDrift, Scenario } from "../../harness/scenario/schema.ts";
 import type { StepRecord } from "../../harness/scenario/records.ts";
-import type { ScenarioResult } from "../../harness/scenario/run-scenario.ts";
+import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import { assertAsExpected } from "../../harness/run/verdict.ts";
 
 const entry = (overrides: Partial<JournalEntry>): JournalEntry => ({
@@ -37,26 +40,74 @@ describe("claims are judged on what the step did", () => {
 });
 
 describe("known drift is strict", () => {
-  const entries = [{ scenario: "s", claim: "c", openclaw: "2026.5.12", issue: "https://example.test/1" }];
+  const entries = [{ scenario: "s", claim: "c", openclaw: "2026.5.12", issue: "https://example.test/1", fails: "exit code 1 " }];
+  const evaluation = (held: boolean, observed = ["✗ exit code 1 (expected 0)"]) => ({ held, observed, evidence: [] });
   test("entries apply only inside their version range", () => {
     expect(findKnownDrift(entries, "s", "c", "2026.5.12")).toBeDefined();
     expect(findKnownDrift(entries, "s", "c", "2026.9.6")).toBeUndefined();
   });
   test.each([
-    [true, false, "conforms"],
-    [false, true, "known-drift"],
-    [false, false, "new-drift"],
-    [true, true, "unexpected-pass"],
-  ] as const)("held=%s known=%s → %s", (held, known, status) => expect(claimStatus(held, known)).toBe(status));
+    [true, undefined, "conforms"],
+    [false, entries[0], "known-drift"],
+    [false, undefined, "new-drift"],
+    [true, entries[0], "unexpected-pass"],
+  ] as const)("held=%s known=%o → %s", (held, known, status) => expect(judgeClaim(evaluation(held), known, "").status).toBe(status));
+
+  test("a known drift that fails otherwise than recorded is 'known drift changed', and says how it was recorded", () => {
+    const judged = judgeClaim(evaluation(false, ["✗ exit code 2 (expected 0)"]), entries[0], "Error: something else");
+    expect(judged.status).toBe("known-drift-changed");
+    expect(judged.observed.at(-1)).toContain("/exit code 1 /");
+  });
+  test("the recorded failure may be in the step's output", () => {
+    expect(judgeClaim(evaluation(false, ["✗ stdout is not JSON"]), { ...entries[0]!, fails: "plugin load failed" }, "plugin load failed: codex").status).toBe("known-drift");
+  });
 
   test("an unexpected pass fails the test and says to remove the entry", () => {
     const result = {
       id: "s", status: "unexpected-pass", openclawVersion: "2026.5.12", steps: [], journal: [],
-      claims: [{ id: "c", quote: "q", source: { file: "docs/a.md", line: 3 }, step: "x", held: true, status: "unexpected-pass", observed: [], evidence: [], knownDrift: { issue: "https://example.test/1" } }],
+      claims: [{ id: "c", quote: "q", source: { file: "docs/a.md", line: 3 }, step: "x", held: true, status: "unexpected-pass", observed: [], evidence: [], knownDrift: { issue: "https://example.test/1", fails: "x" } }],
     } as unknown as ScenarioResult;
     expect(() => assertAsExpected(result)).toThrow(/fixed upstream\? remove the entry/);
   });
   test("known drift passes", () => {
     expect(() => assertAsExpected({ status: "known-drift" } as ScenarioResult)).not.toThrow();
+  });
+});
+
+describe("the verdict on a scenario", () => {
+  const scenario = Scenario.parse({
+    id: "s", title: "t", openclaw: "*", egress: "open",
+    steps: [{ id: "turn", run: "openclaw agent", why: "test" }],
+    claims: [
+      { id: "ok", quote: "a sentence from the docs", page: "a.md", step: "turn", expect: { exitCode: 0 } },
+      { id: "pong", quote: "a sentence from the docs", page: "a.md", step: "turn", expect: { outputIncludes: "PONG" } },
+    ],
+  });
+  const quotes = new Map([["ok", { file: "docs/a.md", line: 1 }], ["pong", { file: "docs/a.md", line: 1 }]]);
+  const judge = (stdout: string, faults: { source: string; message: string }[] = [], knownDrift: KnownDrift = []) =>
+    judgeScenario({ scenario, openclawVersion: "2026.5.12", steps: [step(stdout, 0)], captures: new Captures(), quotes, knownDrift, faults });
+
+  test("takes the worst of its claims", () => {
+    expect(judge("PONG")).toMatchObject({ status: "conforms", message: "conforms: 2 conforms" });
+    expect(judge("nope")).toMatchObject({ status: "new-drift", message: "new-drift: 1 new drift, 1 conforms" });
+  });
+  test("known drift that fails as recorded keeps the scenario green", () => {
+    const known = [{ scenario: "s", claim: "pong", openclaw: "*", issue: "https://example.test/1", fails: "lacks \"PONG\"" }];
+    expect(judge("nope", [], known).status).toBe("known-drift");
+  });
+  test("a fault in the harness makes it broken, whatever the claims say, and names where", () => {
+    const judged = judge("PONG", [{ source: "the DNS resolver", message: "boom" }]);
+    expect(judged.status).toBe("broken");
+    expect(judged.message).toContain("the DNS resolver: boom");
+  });
+  test("a stand-in that never got ready makes it broken, not drift", () => {
+    const unready = { ...step("", 0), substitution: { why: "w", setup: [], serve: { command: "openclaw gateway run", ready: false, evidence: "exited with 78", readyAfterMs: 1 } } };
+    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", steps: [unready], captures: new Captures(), quotes, knownDrift: [], faults: [] });
+    expect(judged).toMatchObject({ status: "broken", claims: [] });
+    expect(judged.message).toContain("never got ready: exited with 78");
+  });
+  test("a claim whose step never ran cannot pass", () => {
+    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", steps: [], captures: new Captures(), quotes, knownDrift: [], faults: [] });
+    expect(judged.claims.map((claim) => claim.status)).toEqual(["new-drift", "new-drift"]);
   });
 });

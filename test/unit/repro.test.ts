@@ -22,7 +22,7 @@ describe("repro finds the scenarios linked to an issue", () => {
 test("the evidence names the promise, every command up to the claim's step, what was seen and the journal", () => {
   const step = (id: string, command: string, exitCode: number) => ({ id, command, source: "explicit: why", exitCode, durationMs: 1 });
   const report: RunReport = {
-    run: { startedAt: "", finishedAt: "", harnessNode: "v24" },
+    run: { startedAt: "", finishedAt: "", harnessNode: "v24", harnessErrors: [] },
     scenarios: [
       {
         id: "s", title: "t", status: "known-drift", message: "", durationMs: 1, journal: [],

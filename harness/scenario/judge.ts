@@ -1,0 +1,72 @@
+import type { QuoteLocation } from "../docs/find-quote.ts";
+import type { Captures } from "./captures.ts";
+import { evaluateClaim } from "./evaluate-claim.ts";
+import { findKnownDrift, judgeClaim } from "./known-drift.ts";
+import type { ClaimRecord, StepRecord } from "./records.ts";
+import type { Expectation, KnownDrift, Scenario } from "./schema.ts";
+import { countByStatus, type ScenarioStatus, worstOf } from "./status.ts";
+
+/** Something that went wrong in the harness process while the scenario ran (a mock threw, …). */
+export interface HarnessFault {
+  source: string;
+  message: string;
+}
+
+export interface Judgement {
+  status: ScenarioStatus;
+  message: string;
+  claims: ClaimRecord[];
+}
+
+export interface JudgeInput {
+  scenario: Scenario;
+  openclawVersion: string;
+  steps: StepRecord[];
+  captures: Captures;
+  quotes: ReadonlyMap<string, QuoteLocation>;
+  knownDrift: KnownDrift;
+  /** Faults the upstream world recorded; any one makes the scenario broken. */
+  faults: readonly HarnessFault[];
+}
+
+/** Expectations may quote what a step printed (`outputIncludes: "{{token}}"`). */
+function pasteInto(expect: Expectation, captures: Captures): Expectation {
+  const paste = (text?: string) => (text === undefined ? undefined : captures.paste(text));
+  return { ...expect, outputIncludes: paste(expect.outputIncludes), outputExcludes: paste(expect.outputExcludes) };
+}
+
+/**
+ * The verdict on a scenario from what its steps did. Pure: no I/O, so every rule is unit-tested.
+ * The harness's own failures come first and are never counted as drift: a fault in the mocks,
+ * or a substitution that never got ready, makes the scenario broken whatever the claims say.
+ */
+export function judgeScenario(input: JudgeInput): Judgement {
+  const { scenario, steps, captures } = input;
+  const unready = steps.find((step) => step.substitution && !step.substitution.serve.ready);
+  if (unready?.substitution) {
+    const { serve } = unready.substitution;
+    return { status: "broken", message: `broken: the substitution in step "${unready.id}" (${serve.command}) never got ready: ${serve.evidence}`, claims: [] };
+  }
+  const claims: ClaimRecord[] = scenario.claims.map((claim) => {
+    const step = steps.find((record) => record.id === claim.step);
+    const uncaptured = captures.unknownIn(JSON.stringify(claim.expect));
+    const evaluation = !step
+      ? { held: false, observed: [`✗ step "${claim.step}" never ran`], evidence: [] }
+      : uncaptured.length
+        ? { held: false, observed: [`✗ the claim needs ${uncaptured.map((name) => `{{${name}}}`).join(", ")}, which no step's output showed`], evidence: [] }
+        : evaluateClaim(pasteInto(claim.expect, captures), step);
+    const known = findKnownDrift(input.knownDrift, scenario.id, claim.id, input.openclawVersion);
+    const { status, observed } = judgeClaim(evaluation, known, step ? `${step.result.stdout}\n${step.result.stderr}` : "");
+    return {
+      id: claim.id, quote: claim.quote, source: input.quotes.get(claim.id)!, step: claim.step,
+      held: evaluation.held, status, observed, evidence: evaluation.evidence,
+      knownDrift: known ? { issue: known.issue, note: known.note, fails: known.fails } : undefined,
+    };
+  });
+  if (input.faults.length) {
+    const where = input.faults.map((fault) => `${fault.source}: ${fault.message}`).join("; ");
+    return { status: "broken", message: `broken: the harness failed while the scenario ran (${where}); no claim is judged on it`, claims };
+  }
+  const status = worstOf(claims.map((claim) => claim.status));
+  return { status, message: `${status}: ${countByStatus(claims.map((claim) => claim.status))}`, claims };
+}
