@@ -3,7 +3,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
 import { dir } from "tmp-promise";
-import { resolveOpenClawRelease } from "../sut/openclaw-version.ts";
+import { resolveOpenClawRelease } from "../target/openclaw-version.ts";
 import { HarnessError } from "../util/errors.ts";
 import { cacheRoot } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";

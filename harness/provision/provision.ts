@@ -1,9 +1,18 @@
 import { join } from "node:path";
-import type { ProvidedSut } from "../run/provided.ts";
-import { ensureSutImage } from "../sut/sut-image.ts";
+import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
+import type { SutImage } from "../sut/image.ts";
+import { ensureSutImage } from "./sut-image.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
 import { ensureDockerEngine } from "./docker-engine.ts";
 import { ensureNpmMirror } from "./npm-mirror.ts";
+
+/** What a run needs, ready: the SUT image of the version under test, its docs, and the npm snapshot. */
+export interface ProvisionedSut {
+  image: SutImage;
+  docsRoot: string;
+  /** What the mock npm registry serves. */
+  npmMirror: NpmMirror;
+}
 
 /**
  * Everything a run needs before the first scenario: a Docker engine, no leftovers of dead runs,
@@ -11,7 +20,7 @@ import { ensureNpmMirror } from "./npm-mirror.ts";
  * mock registry's npm snapshot (fetched only when missing).
  * The main job's preflight, .ci/run and the test run's global setup all come through here.
  */
-export async function provisionSut(openclawVersion: string): Promise<ProvidedSut> {
+export async function provisionSut(openclawVersion: string): Promise<ProvisionedSut> {
   await ensureDockerEngine();
   await sweepLeftovers();
   const image = await ensureSutImage(openclawVersion);

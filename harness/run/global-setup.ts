@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { provisionSut } from "../provision/provision.ts";
-import { DEFAULT_OPENCLAW_VERSION } from "../sut/openclaw-version.ts";
+import { DEFAULT_OPENCLAW_VERSION } from "../target/openclaw-version.ts";
 import "./provided.ts";
 
 /**

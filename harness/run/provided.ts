@@ -1,18 +1,21 @@
-import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
-import type { SutImage } from "../sut/sut-image.ts";
-import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import type { ProvisionedSut } from "../provision/provision.ts";
+import type { ScenarioResult } from "../scenario/records.ts";
 
-/** What the global setup hands every test file: the SUT image of the version under test. */
-export interface ProvidedSut {
-  image: SutImage;
-  docsRoot: string;
-  /** What the mock npm registry serves. */
-  npmMirror: NpmMirror;
+/** What the main job asks the test run to check; `npm test` gives none and checks every scenario. */
+export interface Selection {
+  /** Scenario ids, already checked to exist. */
+  scenarios: string[];
+  /** A docs tree that stands in for the package's (`--docs`), already resolved. */
+  docsDir?: string;
+  /** Names the run's containers, so an interrupted run's are found and removed. */
+  runId: string;
 }
 
 declare module "vitest" {
   interface ProvidedContext {
-    sut: ProvidedSut;
+    /** The SUT image of the version under test, from the global setup or the main job's preflight. */
+    sut: ProvisionedSut;
+    selection?: Selection;
   }
   interface TaskMeta {
     /** The scenario's full result, read by the run.json reporter. */

@@ -3,17 +3,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
 import { GenericContainer, type StartedTestContainer, Wait } from "testcontainers";
-import { socketNameFor } from "../../mocks/edge/edge.ts";
-import { DNS_SOCKET_NAME } from "../../mocks/dns/resolver.ts";
-import { PROXY_ENDPOINT, PROXY_SOCKET_NAME } from "../../mocks/edge/connect-proxy.ts";
-import { UNSERVED_SOCKET_NAME } from "../../mocks/edge/unserved.ts";
-import type { UpstreamHost } from "../../mocks/upstream-hosts.ts";
+import type { RelayPlan } from "../../mocks/relay-plan.ts";
 import { LABEL } from "../util/paths.ts";
 import { type CommandResult, plainText } from "./command-result.ts";
-import { SUT_HOME, SUT_USER, type SutImage } from "./sut-image.ts";
+import { SUT_HOME, SUT_USER, type SutImage } from "./image.ts";
 
+/** Where the world's unix sockets appear inside the container (root only). */
 const RELAY_DIR = "/run/ocf";
-const DNS_ADDRESS = "127.0.0.53";
 
 /** The keyboard of a running command's terminal. */
 export interface Keyboard {
@@ -58,31 +54,24 @@ export class SutContainer {
 
   static async start(options: {
     image: SutImage;
+    /** The folder of the world's unix sockets, bind-mounted for the relay. */
     socketDir: string;
     caPem: string;
-    upstreams: UpstreamHost[];
+    relay: RelayPlan;
+    hostsEntries: { host: string; ipAddress: string }[];
+    resolverAddress: string;
     runId: string;
     userEnv?: Record<string, string>;
   }): Promise<SutContainer> {
-    const relayConfig = {
-      socketDir: RELAY_DIR,
-      listeners: [
-        ...options.upstreams.map((upstream) => ({ address: upstream.address, port: upstream.port, socket: socketNameFor(upstream) })),
-        { ...PROXY_ENDPOINT, socket: PROXY_SOCKET_NAME },
-      ],
-      dns: { address: DNS_ADDRESS, socket: DNS_SOCKET_NAME },
-      // Where a literal address is likeliest dialled: such connections are reported and reset.
-      catchAllPorts: [80, 443],
-      unservedSocket: UNSERVED_SOCKET_NAME,
-    };
+    const relayConfig = { socketDir: RELAY_DIR, ...options.relay };
     const resolvConf = join(options.socketDir, "resolv.conf");
-    await writeFile(resolvConf, `nameserver ${DNS_ADDRESS}\noptions timeout:1 attempts:1\n`);
+    await writeFile(resolvConf, `nameserver ${options.resolverAddress}\noptions timeout:1 attempts:1\n`);
     const relaySource = await readFile(new URL("./relay.mjs", import.meta.url), "utf8");
     const container = await new GenericContainer(options.image.tag)
       .withNetworkMode("none")
       .withAddedCapabilities("NET_ADMIN")
       .withLabels({ [LABEL]: "sut", [`${LABEL}.run`]: options.runId, [`${LABEL}.pid`]: String(process.pid) })
-      .withExtraHosts(options.upstreams.map((upstream) => ({ host: upstream.host, ipAddress: upstream.address })))
+      .withExtraHosts(options.hostsEntries)
       .withBindMounts([
         { source: options.socketDir, target: RELAY_DIR, mode: "rw" },
         { source: resolvConf, target: "/etc/resolv.conf", mode: "ro" },

@@ -1,8 +1,10 @@
 import { createServer, type Server } from "node:https";
+import type { Socket } from "node:net";
 import { createSecureContext, type SecureContext, type TLSSocket } from "node:tls";
 import { join } from "node:path";
 import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
-import { trackClientHellos } from "read-tls-client-hello";
+import { calculateJa4, NonTlsError, readTlsClientHello } from "read-tls-client-hello";
+import { type Listening, listenOn } from "../net/listen.ts";
 import type { UpstreamHost } from "../upstream-hosts.ts";
 import type { CertificateAuthority } from "./certificate-authority.ts";
 import type { ClientClassifier } from "./client-class.ts";
@@ -14,18 +16,31 @@ export interface EdgeOptions extends DispatchContext {
   ca: CertificateAuthority;
   classifier: ClientClassifier;
   upstreams: UpstreamHost[];
+  /** How long a connection may take to complete its TLS handshake (ClientHello included). */
+  handshakeTimeoutMs: number;
 }
 
 /** The socket that carries one upstream address's connections out of the SUT's namespace. */
 export const socketNameFor = (upstream: Pick<UpstreamHost, "address" | "port">) => `tcp-${upstream.address}-${upstream.port}.sock`;
 
+/** A DNS name a certificate can be issued for; anything else in SNI is refused in the handshake. */
+const hostname = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9-_]{0,61}[a-z0-9])?(\.[a-z0-9_]([a-z0-9-_]{0,61}[a-z0-9])?)*\.?$/i;
+
+/** The raw connection under a TLS socket: its JA4, and whether its handshake has been accounted for. */
+type Fingerprinted = Socket & { tlsClientHello?: { ja4: string }; handshakeSettled?: boolean };
+
 /**
  * The TLS edge in front of the mocks. It sees each connection's untouched ClientHello (the relay
  * carries bytes unchanged), so the JA4 it computes is the SUT client's own; it then terminates
  * TLS with a per-host certificate from the run's CA and dispatches the request.
+ *
+ * Whatever a client sends, the edge answers as a real server would and goes on: a connection
+ * that says nothing or stalls mid-hello is closed at the handshake timeout, an unparseable hello
+ * or a bad SNI fails the handshake, a request it cannot read gets 400. Each is journaled. Only a
+ * failure of our own (a mock that throws) is a fault.
  */
 export class Edge {
-  private readonly servers: Server[] = [];
+  private readonly listening: Listening[] = [];
   private readonly options: EdgeOptions;
 
   private constructor(options: EdgeOptions) {
@@ -34,50 +49,108 @@ export class Edge {
 
   static async start(options: EdgeOptions): Promise<Edge> {
     const edge = new Edge(options);
+    for (const upstream of options.upstreams) {
+      edge.listening.push(await listenOn(edge.serverFor(upstream), join(options.socketDir, socketNameFor(upstream))));
+    }
+    return edge;
+  }
+
+  private serverFor(upstream: UpstreamHost): Server {
+    const { journal, ca, handshakeTimeoutMs } = this.options;
     const contexts = new Map<string, Promise<SecureContext>>();
     const contextFor = (servername: string) => {
       let context = contexts.get(servername);
       if (!context) {
-        context = options.ca.issue(servername).then(({ certPem, keyPem }) => createSecureContext({ cert: certPem, key: keyPem }));
+        context = ca.issue(servername).then(({ certPem, keyPem }) => createSecureContext({ cert: certPem, key: keyPem }));
         contexts.set(servername, context);
       }
       return context;
     };
-    for (const upstream of options.upstreams) {
-      const server = createServer({
-        // A client that sends no SNI is presented with the certificate of the address it dialled.
-        SNICallback: (servername, done) => contextFor(servername || upstream.host).then((context) => done(null, context), done),
-      });
-      trackClientHellos(server);
-      server.on("request", (req, res) => {
-        const socket = req.socket as TLSSocket;
-        const hello = socket.tlsClientHello;
-        const host = typeof socket.servername === "string" && socket.servername ? socket.servername : upstream.host;
-        const identity = hello ? { ja4: hello.ja4, ...options.classifier.classify(hello.ja4) } : undefined;
-        const request = createRequest(req, res, { host, protocol: "https:" });
-        dispatch(options, host, request, { origin: "sut", identity, address: upstream.address })
-          .then((response) => sendResponse(res, response))
-          .catch((error: unknown) => {
-            res.statusCode = 500;
-            res.end(`edge error: ${(error as Error).message}`);
-          });
-      });
-      server.on("tlsClientError", (error, socket) => {
-        options.journal.record({
-          kind: "tls",
-          origin: "sut",
-          host: (socket as TLSSocket).servername || upstream.host,
-          address: upstream.address,
-          note: `handshake failed: ${error.message}`,
+    const server = createServer({
+      handshakeTimeout: handshakeTimeoutMs,
+      // A client that sends no SNI is presented with the certificate of the address it dialled.
+      SNICallback: (servername, done) => {
+        if (servername && !hostname.test(servername)) return done(new Error(`SNI ${JSON.stringify(servername)} is not a host name`));
+        contextFor(servername || upstream.host).then((context) => done(null, context), done);
+      },
+    });
+    this.readHelloFirst(server, upstream);
+    server.on("request", (req, res) => {
+      const socket = req.socket as TLSSocket;
+      const ja4 = (socket as { _parent?: Fingerprinted })._parent?.tlsClientHello?.ja4;
+      const host = typeof socket.servername === "string" && socket.servername ? socket.servername : upstream.host;
+      const identity = ja4 ? { ja4, ...this.options.classifier.classify(ja4) } : undefined;
+      let request: Request;
+      try {
+        request = createRequest(req, res, { host, protocol: "https:" });
+      } catch (error) {
+        // A request line no URL can be made of (a path such as //x%zz): what a real server says.
+        journal.record({ kind: "http", origin: "sut", host, address: upstream.address, method: req.method, path: req.url, status: 400, ja4, note: `unreadable request: ${(error as Error).message}` });
+        res.writeHead(400, { connection: "close" }).end("bad request");
+        return;
+      }
+      dispatch(this.options, host, request, { origin: "sut", identity, address: upstream.address })
+        .then((response) => sendResponse(res, response))
+        .catch((error: unknown) => {
+          journal.fault(`the edge answering ${host}${req.url ?? ""}`, error);
+          if (!res.headersSent) res.writeHead(500);
+          res.end("edge error");
         });
+    });
+    server.on("secureConnection", (socket: TLSSocket) => {
+      const raw = (socket as { _parent?: Fingerprinted })._parent;
+      if (raw) raw.handshakeSettled = true;
+    });
+    server.on("tlsClientError", (error, socket) => {
+      const raw = (socket as { _parent?: Fingerprinted })._parent;
+      if (raw) raw.handshakeSettled = true;
+      journal.record({ kind: "tls", origin: "sut", host: (socket as TLSSocket).servername || upstream.host, address: upstream.address, ja4: raw?.tlsClientHello?.ja4, note: `handshake failed: ${error.message}` });
+    });
+    server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+      // Only the HTTP parser's complaints (HPE_*) are answered; a failed handshake was journaled above.
+      if (!error.code?.startsWith("HPE_") || !socket.writable) return void socket.destroy();
+      journal.record({ kind: "http", origin: "sut", host: upstream.host, address: upstream.address, status: 400, note: `malformed HTTP: ${error.message}` });
+      socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    });
+    return server;
+  }
+
+  /**
+   * Reads the ClientHello before TLS starts, for its JA4 (read-tls-client-hello's own tracker
+   * waits forever on a client that never sends one). A client has `handshakeTimeoutMs` to send
+   * it; TLS's own handshake timeout covers the rest of the handshake.
+   */
+  private readHelloFirst(server: Server, upstream: UpstreamHost): void {
+    const { journal, handshakeTimeoutMs } = this.options;
+    const startTls = server.listeners("connection")[0] as (socket: Socket) => void;
+    server.removeAllListeners("connection");
+    server.on("connection", (socket: Fingerprinted) => {
+      socket.on("error", () => socket.destroy());
+      socket.once("close", () => {
+        if (socket.handshakeSettled) return;
+        journal.record({ kind: "tls", origin: "sut", host: upstream.host, address: upstream.address, ja4: socket.tlsClientHello?.ja4, note: `the client closed the connection during the handshake (${socket.bytesRead} bytes)` });
       });
-      await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(join(options.socketDir, socketNameFor(upstream)), resolve);
+      socket.setTimeout(handshakeTimeoutMs, () => {
+        socket.handshakeSettled = true;
+        journal.record({ kind: "tls", origin: "sut", host: upstream.host, address: upstream.address, note: `no complete ClientHello within ${handshakeTimeoutMs} ms (${socket.bytesRead} bytes); closed` });
+        socket.destroy();
       });
-      edge.servers.push(server);
-    }
-    return edge;
+      readTlsClientHello(socket).then(
+        (hello) => {
+          socket.tlsClientHello = { ja4: calculateJa4(hello) };
+          socket.setTimeout(0);
+          startTls.call(server, socket);
+        },
+        (error: Error) => {
+          if (socket.destroyed) return;
+          socket.handshakeSettled = true;
+          const what = error instanceof NonTlsError ? "not TLS" : "unreadable ClientHello";
+          journal.record({ kind: "tls", origin: "sut", host: upstream.host, address: upstream.address, note: `${what}: ${error.message}; closed` });
+          // Over the relay's unix socket a close is all there is; the relay resets the client's TCP side.
+          socket.destroy();
+        },
+      );
+    });
   }
 
   /** A request made by one of the harness's actors (the person at the browser): same mocks, journaled as actor. */
@@ -86,14 +159,6 @@ export class Edge {
   }
 
   async close(): Promise<void> {
-    await Promise.all(
-      this.servers.map(
-        (server) =>
-          new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }),
-      ),
-    );
+    await Promise.all(this.listening.map((listening) => listening.close()));
   }
 }

@@ -2,14 +2,15 @@ import { z } from "zod";
 
 /**
  * One thing the SUT tried: an HTTP request through the edge, a DNS question, a failed handshake,
- * or a connection to an address we do not serve.
+ * or a connection to an address we do not serve. `fault` entries are the harness's own failures
+ * (a mock that threw): they make the scenario broken.
  */
 export const JournalEntry = z.object({
   seq: z.number(),
   time: z.string(),
-  kind: z.enum(["http", "websocket", "dns", "tls", "connect"]),
-  /** Who spoke: the SUT (through the relay) or one of the harness's actors. */
-  origin: z.enum(["sut", "actor"]),
+  kind: z.enum(["http", "websocket", "dns", "tls", "connect", "fault"]),
+  /** Who spoke: the SUT (through the relay), one of the harness's actors, or the harness itself (faults). */
+  origin: z.enum(["sut", "actor", "harness"]),
   host: z.string(),
   /** The public-looking address the SUT connected to (absent for actors and DNS). */
   address: z.string().optional(),
@@ -64,6 +65,19 @@ export class Journal {
     return full;
   }
 
+  /**
+   * A failure of the harness itself, with where it happened. The listener that caught it goes on
+   * serving; the scenario it happened in is broken, never drift.
+   */
+  fault(source: string, error: unknown): JournalEntry {
+    const message = error instanceof Error ? error.message : String(error);
+    return this.record({ kind: "fault", origin: "harness", host: source, note: message.split("\n")[0] });
+  }
+
+  faults(): { source: string; message: string }[] {
+    return this.entries.filter((entry) => entry.kind === "fault").map((entry) => ({ source: entry.host, message: entry.note ?? "" }));
+  }
+
   all(): readonly JournalEntry[] {
     return this.entries;
   }
@@ -82,7 +96,8 @@ export class Journal {
 export function formatJournalEntry(entry: JournalEntry): string {
   if (entry.kind === "dns") return `#${entry.seq} dns ${entry.host} → ${entry.note ?? ""}`;
   if (entry.kind === "connect") return `#${entry.seq} connect → ${entry.note ?? ""}`;
-  if (entry.kind === "tls") return `#${entry.seq} tls ${entry.host} ${entry.clientClass ?? ""} ${entry.note ?? ""}`;
+  if (entry.kind === "fault") return `#${entry.seq} HARNESS FAULT in ${entry.host}: ${entry.note ?? ""}`;
+  if (entry.kind === "tls") return `#${entry.seq} tls ${entry.host}${entry.ja4 ? ` ${entry.ja4}` : ""} ${entry.note ?? ""}`;
   const who = entry.origin === "actor" ? "actor" : `${entry.clientClass}${entry.ja4 ? ` ${entry.ja4}` : ""}`;
-  return `#${entry.seq} ${entry.method} https://${entry.host}${entry.path} → ${entry.status} by ${entry.answeredBy} [${who}]`;
+  return `#${entry.seq} ${entry.method} https://${entry.host}${entry.path} → ${entry.status} by ${entry.answeredBy} [${who}]${entry.note ? ` (${entry.note})` : ""}`;
 }

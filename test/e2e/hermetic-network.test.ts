@@ -1,35 +1,33 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { dir, type DirectoryResult } from "tmp-promise";
-import { SutContainer } from "../../harness/sut/sut-container.ts";
+import { type Stage, startStage } from "../../harness/sut/stage.ts";
+import type { SutContainer } from "../../harness/sut/sut-container.ts";
 import { LABEL } from "../../harness/util/paths.ts";
-import { behindProxyEnv } from "../../mocks/edge/connect-proxy.ts";
-import { UpstreamWorld } from "../../mocks/upstream-world.ts";
+import type { UpstreamWorld } from "../../mocks/upstream-world.ts";
 import { execa } from "execa";
 import "../../harness/run/provided.ts";
 
 // The real SUT image: proves the container reaches only what the edge serves, fails fast
 // elsewhere, and that every attempt shows up in the journal.
 const { image } = inject("sut");
-let socketDir: DirectoryResult;
+let stage: Stage;
 let world: UpstreamWorld;
 let sut: SutContainer;
 const runId = `hermetic-${process.pid}`;
 
 beforeAll(async () => {
-  socketDir = await dir({ prefix: `ocf-run-${process.pid}-`, unsafeCleanup: true });
-  world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: "cloudflare-sensitive" });
-  sut = await SutContainer.start({ image, socketDir: socketDir.path, caPem: world.ca.certPem, upstreams: world.upstreams, runId });
+  stage = await startStage({ image, profile: "cloudflare-sensitive", runId });
+  ({ world, sut } = stage);
 });
 
 afterAll(async () => {
-  await sut?.stop();
-  await world?.close();
-  await socketDir?.cleanup();
+  await stage?.close();
+  // Whatever the SUT sent, nothing in the harness failed on it.
+  expect(world?.journal.faults()).toEqual([]);
 });
 
 const nodeEval = (script: string) => sut.exec(`node -e '${script}'`, { timeoutMs: 20_000 });
 // Node's own fetch honours HTTPS_PROXY when asked to, as OpenClaw's undici agent does.
-const proxiedNodeEval = (script: string) => sut.exec(`node -e '${script}'`, { timeoutMs: 20_000, env: { ...behindProxyEnv(), NODE_USE_ENV_PROXY: "1" } });
+const proxiedNodeEval = (script: string) => sut.exec(`node -e '${script}'`, { timeoutMs: 20_000, env: { ...world.proxyEnv(), NODE_USE_ENV_PROXY: "1" } });
 
 /** Runs an attempt that must fail, printing what failed and its ms since `t`; checks it failed in well under a second. */
 async function failsAtOnce(run: typeof nodeEval, attempt: string): Promise<string> {

@@ -2,26 +2,13 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
-import { ensureBaseImage } from "../provision/base-image.ts";
-import { contentTag, localImageId } from "../provision/image-tag.ts";
 import { HarnessError } from "../util/errors.ts";
 import { cacheRoot, LABEL } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
-import { resolveOpenClawRelease, SUT_NODE_VERSION, SUT_NPM_VERSION } from "./openclaw-version.ts";
-
-/** Where OpenClaw is installed inside the image, and where its docs are found. */
-export const SUT_PREFIX = "/opt/openclaw";
-export const SUT_USER = "openclaw";
-export const SUT_HOME = "/home/openclaw";
-
-export interface SutImage {
-  tag: string;
-  id: string;
-  openclawVersion: string;
-  nodeVersion: string;
-  /** The same npm install tree that was copied into the image, kept on the host (docs live here). */
-  installDir: string;
-}
+import { SUT_PREFIX, type SutImage } from "../sut/image.ts";
+import { resolveOpenClawRelease, SUT_NODE_VERSION, SUT_NPM_VERSION } from "../target/openclaw-version.ts";
+import { ensureBaseImage } from "./base-image.ts";
+import { contentTag, localImageId } from "./image-tag.ts";
 
 function dockerfile(baseTag: string, openclawVersion: string): string {
   return [

@@ -1,0 +1,14 @@
+/** Where OpenClaw is installed inside an SUT image, and who runs it. */
+export const SUT_PREFIX = "/opt/openclaw";
+export const SUT_USER = "openclaw";
+export const SUT_HOME = "/home/openclaw";
+
+/** A built SUT image: real OpenClaw and Node in a Debian base (provision/sut-image.ts builds it). */
+export interface SutImage {
+  tag: string;
+  id: string;
+  openclawVersion: string;
+  nodeVersion: string;
+  /** The same npm install tree that was copied into the image, kept on the host (docs live here). */
+  installDir: string;
+}

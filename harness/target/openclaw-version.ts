@@ -1,0 +1,58 @@
+import { execa } from "execa";
+import semver from "semver";
+import { BadInputError, EnvironmentError } from "../util/errors.ts";
+
+export const DEFAULT_OPENCLAW_VERSION = "2026.5.12";
+
+/** The Node put into every SUT image; checked against each OpenClaw version's `engines`. */
+export const SUT_NODE_VERSION = "24.21.0";
+
+/** npm ships with every real Node install, and OpenClaw shells out to it to install plugins. */
+export const SUT_NPM_VERSION = "11.21.2";
+
+export interface OpenClawRelease {
+  version: string;
+  nodeEngines: string;
+}
+
+/** A version (2026.5.12) or a dist-tag (latest); anything else is refused before npm is asked. */
+export function checkVersionSyntax(version: string): void {
+  if (semver.valid(version) || /^[a-z][a-z0-9-]*$/i.test(version)) return;
+  throw new BadInputError(`"${version}" is not an OpenClaw version: give one such as 2026.5.12, or a dist-tag such as latest (see: npm view openclaw versions)`);
+}
+
+/** npm's answer for a package spec; npm's own error codes tell a missing version from no registry. */
+const npmSaysNoSuchVersion = new Set(["E404", "ETARGET", "EINVALIDTAGNAME", "EINVALIDPACKAGENAME"]);
+
+/**
+ * Asks the npm registry what it knows of this version: an unknown one is the user's mistake
+ * (exit 3), a registry that cannot be reached is the machine's (exit 4). Fails at once rather
+ * than after npm's retries.
+ */
+export async function resolveOpenClawRelease(version: string): Promise<OpenClawRelease> {
+  checkVersionSyntax(version);
+  const result = await execa("npm", ["view", `openclaw@${version}`, "version", "engines.node", "--json", "--fetch-retries=1", "--fetch-retry-mintimeout=500", "--fetch-retry-maxtimeout=2000"], { reject: false });
+  let answer: unknown;
+  try {
+    answer = result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
+  } catch {
+    answer = undefined;
+  }
+  const error = (answer as { error?: { code?: string; summary?: string } } | undefined)?.error;
+  if (result.exitCode !== 0 || error) {
+    if (error?.code && npmSaysNoSuchVersion.has(error.code)) {
+      throw new BadInputError(`unknown OpenClaw version "${version}": npm has no openclaw@${version} (see: npm view openclaw versions)`);
+    }
+    const why = error?.summary ?? result.stderr.split("\n").find((line) => line.trim()) ?? `npm exited ${result.exitCode}`;
+    throw new EnvironmentError(`cannot ask the npm registry about openclaw@${version}: ${why}`);
+  }
+  if (!answer || (Array.isArray(answer) && answer.length === 0)) {
+    throw new BadInputError(`unknown OpenClaw version "${version}": npm has no openclaw@${version} (see: npm view openclaw versions)`);
+  }
+  const release = (Array.isArray(answer) ? answer.at(-1) : answer) as { version: string; "engines.node"?: string };
+  const resolved: OpenClawRelease = { version: release.version, nodeEngines: release["engines.node"] ?? "*" };
+  if (!semver.satisfies(SUT_NODE_VERSION, resolved.nodeEngines)) {
+    throw new BadInputError(`openclaw@${resolved.version} wants node ${resolved.nodeEngines}; the SUT image has ${SUT_NODE_VERSION}`);
+  }
+  return resolved;
+}
