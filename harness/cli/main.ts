@@ -1,16 +1,20 @@
 import { parseArgs } from "node:util";
+import semver from "semver";
+import type { RunReport } from "../../reports/writers/run-report.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
 import { ensureDocsOfVersion } from "../docs/docs-package.ts";
 import { resolveDocsOverride } from "../docs/docs-override.ts";
 import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
-import { loadScenarios } from "../scenario/load-scenarios.ts";
-import { DEFAULT_OPENCLAW_VERSION } from "../sut/openclaw-version.ts";
+import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import { DEFAULT_OPENCLAW_VERSION, resolveOpenClawRelease } from "../target/openclaw-version.ts";
 import { BadInputError, ExitCode, HarnessError } from "../util/errors.ts";
 import { reportsDir } from "../util/paths.ts";
 import { explain, findScenario } from "./explain.ts";
+import { checkReportsDir } from "./reports-dir.ts";
 import { formatEvidence, scenariosForIssue } from "./repro.ts";
 import { runSuite } from "./run-suite.ts";
+import { selectScenarios } from "./select.ts";
 
 const usage = `usage: openclaw-conformance <command> [options]
   run                 run the scenarios against one OpenClaw version and write reports/output/
@@ -19,23 +23,34 @@ const usage = `usage: openclaw-conformance <command> [options]
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
   provision           start the Docker engine and build the images (what .ci/run needs)
 options:
-  --openclaw <version>   OpenClaw version from npm (default ${DEFAULT_OPENCLAW_VERSION})
+  --openclaw <version>   OpenClaw version or dist-tag from npm (default ${DEFAULT_OPENCLAW_VERSION})
   --scenario <id,...>    only these scenarios
   --tag <tag,...>        only scenarios with one of these tags
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
-exit codes: 0 as expected, 1 drift (new, unexpected pass, doc drift), 2 harness broken,
-  3 bad input, 4 environment, 130 interrupted`;
+  --allow-all-skipped    a run in which every selected scenario would be skipped exits 0, not 5
+exit codes: 0 as expected, 1 drift (new, changed, unexpected pass, doc drift), 2 harness broken,
+  3 bad input, 4 environment, 5 nothing checked (every selected scenario skipped), 130 interrupted`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    openclaw: { type: "string", default: process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION },
-    scenario: { type: "string" },
-    tag: { type: "string" },
-    docs: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
-});
+/** The options, or one line saying what is wrong with them (exit 3), never a stack trace. */
+function parseOptions() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        openclaw: { type: "string", default: process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION },
+        scenario: { type: "string" },
+        tag: { type: "string" },
+        docs: { type: "string" },
+        "allow-all-skipped": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new BadInputError(`${(error as Error).message.split("\n")[0]} (see --help)`);
+  }
+}
+
+let values: ReturnType<typeof parseOptions>["values"];
 
 function list(): void {
   for (const { scenario, file } of loadScenarios()) {
@@ -44,36 +59,58 @@ function list(): void {
 }
 
 function argument(name: string, value: string | undefined): string {
-  if (!value) throw new BadInputError(`${name} is missing\n${usage}`);
+  if (!value) throw new BadInputError(`${name} is missing (see --help)`);
   return value;
 }
 
-async function run(scenario = values.scenario): Promise<number> {
+/**
+ * Everything a run's input can get wrong, checked before any engine is installed, started or
+ * built: the scenario files, the known-drift file against them, the selection, the docs tree,
+ * the reports directory and the version (npm is asked; it is the only network this needs). A selection that the
+ * version's ranges leave empty is "nothing checked", unless the user allows it.
+ */
+async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; version?: never } | { nothingToCheck?: never; version: string; scenarios: string[]; docs?: string }> {
+  const all = loadScenarios();
+  loadKnownDrift(undefined, all);
+  const selected = selectScenarios(all, selection);
   const docs = values.docs ? resolveDocsOverride(values.docs) : undefined;
-  const report = await runSuite({ openclaw: values.openclaw, scenario, tag: values.tag, docs });
-  if (!report) return ExitCode.interrupted;
-  console.log(`\n${formatSummary(report)}\nreports: ${reportsDir}`);
-  return exitCodeFor(report);
+  checkReportsDir(reportsDir);
+  const { version } = await resolveOpenClawRelease(values.openclaw);
+  const applicable = selected.filter(({ scenario }) => semver.satisfies(version, scenario.openclaw));
+  if (!applicable.length) {
+    const ranges = selected.map(({ scenario }) => `${scenario.id} (${scenario.openclaw})`).join(", ");
+    return { nothingToCheck: `no selected scenario applies to openclaw ${version}: ${ranges}` };
+  }
+  return { version, scenarios: selected.map(({ scenario }) => scenario.id), docs };
 }
 
-async function repro(issue: string): Promise<number> {
-  const ids = scenariosForIssue(issue);
-  const docs = values.docs ? resolveDocsOverride(values.docs) : undefined;
-  const report = await runSuite({ openclaw: values.openclaw, scenario: ids.join(","), docs });
+async function run(selection: { scenario?: string; tag?: string }, show: (report: RunReport) => string): Promise<number> {
+  const checked = await preflight(selection);
+  if (checked.nothingToCheck !== undefined) {
+    // Nothing is built or started for a run that would skip everything.
+    const allowed = values["allow-all-skipped"];
+    console.error(`openclaw-conformance: nothing to check: ${checked.nothingToCheck}${allowed ? " (allowed by --allow-all-skipped)" : "; --allow-all-skipped to accept that"}`);
+    return allowed ? ExitCode.asExpected : ExitCode.nothingChecked;
+  }
+  const report = await runSuite({ openclaw: checked.version, scenarios: checked.scenarios, docs: checked.docs });
   if (!report) return ExitCode.interrupted;
-  console.log(`\nissue ${issue} on openclaw ${report.run.openclaw}:${formatEvidence(report, ids)}\nreports: ${reportsDir}`);
-  return exitCodeFor(report);
+  console.log(`\n${show(report)}\nreports: ${reportsDir}`);
+  const code = exitCodeFor(report, { allowAllSkipped: values["allow-all-skipped"] });
+  if (code === ExitCode.nothingChecked) console.error("openclaw-conformance: nothing was checked: every scenario was skipped (see above); --allow-all-skipped to accept that");
+  return code;
 }
 
 async function main(): Promise<number> {
-  const [command, subject] = positionals;
+  const parsed = parseOptions();
+  values = parsed.values;
+  const [command, subject] = parsed.positionals;
   if (values.help || !command) {
     console.log(usage);
     return command || values.help ? ExitCode.asExpected : ExitCode.badInput;
   }
   switch (command) {
     case "run":
-      return run();
+      return run({ scenario: values.scenario, tag: values.tag }, formatSummary);
     case "list":
       return (list(), ExitCode.asExpected);
     case "explain": {
@@ -82,12 +119,17 @@ async function main(): Promise<number> {
       const docsRoot = values.docs ? resolveDocsOverride(values.docs) : await ensureDocsOfVersion(values.openclaw);
       return explain(scenario, values.openclaw, docsRoot);
     }
-    case "repro":
-      return repro(argument("repro <issue>", subject));
-    case "provision":
-      return (await provisionSut(values.openclaw), ExitCode.asExpected);
+    case "repro": {
+      const issue = argument("repro <issue>", subject);
+      const ids = scenariosForIssue(issue);
+      return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.openclaw}:${formatEvidence(report, ids)}`);
+    }
+    case "provision": {
+      const { version } = await resolveOpenClawRelease(values.openclaw);
+      return (await provisionSut(version), ExitCode.asExpected);
+    }
     default:
-      throw new BadInputError(`unknown command "${command}"\n${usage}`);
+      throw new BadInputError(`unknown command "${command}" (see --help)`);
   }
 }
 

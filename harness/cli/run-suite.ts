@@ -1,22 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
 import { createVitest } from "vitest/node";
+import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { provisionSut } from "../provision/provision.ts";
-import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import "../run/provided.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
 import { HarnessError } from "../util/errors.ts";
 import { projectRoot, reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
+import { prepareReportsDir } from "./reports-dir.ts";
 
 export interface SuiteOptions {
+  /** The OpenClaw version under test, already resolved through npm. */
   openclaw: string;
-  /** Scenario ids, comma-separated. */
-  scenario?: string;
-  tag?: string;
+  /** The ids of the selected scenarios, already checked to exist. */
+  scenarios: string[];
   /** A docs tree that stands in for the package's (already resolved). */
   docs?: string;
 }
@@ -34,25 +35,31 @@ async function generateHtml(): Promise<void> {
 }
 
 /**
- * The main job: every selected scenario as a vitest test against one OpenClaw version, then the
- * reports. Returns undefined when interrupted (Ctrl-C), after removing what the run started.
+ * The main job: every selected scenario as a vitest test (the `conformance` project) against
+ * one OpenClaw version, then the reports. Its input is checked before it is called; returns
+ * undefined when interrupted (Ctrl-C), after removing what the run started.
  */
 export async function runSuite(options: SuiteOptions): Promise<RunReport | undefined> {
-  // Bad input first, before anything is built or started: one line and exit 3.
-  loadScenarios();
-  loadKnownDrift();
+  await prepareReportsDir(reportsDir);
   const sut = await provisionSut(options.openclaw);
   const runId = `run-${randomBytes(4).toString("hex")}`;
-  Object.assign(process.env, {
-    OCF_RUN_ID: runId,
-    OCF_OPENCLAW_VERSION: options.openclaw,
-    ...(options.scenario ? { OCF_SCENARIO: options.scenario } : {}),
-    ...(options.tag ? { OCF_TAG: options.tag } : {}),
-    ...(options.docs ? { OCF_DOCS_DIR: options.docs } : {}),
+  const vitest = await createVitest("test", {
+    config: join(projectRoot, "vitest.config.ts"),
+    project: ["conformance"],
+    watch: false,
+    run: true,
+    reporters: [
+      "default",
+      ["allure-vitest/reporter", { resultsDir: join(reportsDir, "allure-results") }],
+      ["junit", { outputFile: join(reportsDir, "junit.xml") }],
+      new RunJsonReporter({ outputDir: reportsDir, openclaw: options.openclaw }),
+    ],
   });
-  await rm(reportsDir, { recursive: true, force: true });
   // The preflight's result goes to the tests, so the global setup does not provision again.
-  const vitest = await createVitest("test", { config: join(projectRoot, "vitest.conformance.config.ts"), watch: false, run: true, provide: { sut } });
+  for (const project of vitest.projects) {
+    project.provide("sut", sut);
+    project.provide("selection", { scenarios: options.scenarios, docsDir: options.docs, runId });
+  }
   // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own
   // handler exits the process 1 ms after the signal, before any cleanup could run: replace it.
   process.removeAllListeners("SIGINT");

@@ -1,5 +1,5 @@
 import * as allure from "allure-js-commons";
-import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import type { ScenarioResult } from "../scenario/records.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
 import { scenarioEntry } from "../../reports/writers/scenario-entry.ts";

@@ -7,14 +7,15 @@ import { recordInAllure } from "./allure-record.ts";
 import "./provided.ts";
 import { assertAsExpected } from "./verdict.ts";
 
-// Every scenario is a vitest test, so name filters, tags, --ui and watch all work.
+// Every scenario is a vitest test, so name filters, tags, --ui and watch all work. The main job
+// provides its selection; `npm test` checks every scenario.
 const { image, docsRoot: packagedDocs, npmMirror } = inject("sut");
+const selection = inject("selection");
 // --docs: a docs tree from a checkout stands in for the one shipped in the package.
-const docsRoot = process.env.OCF_DOCS_DIR ?? packagedDocs;
-const scenarios = loadScenarios();
+const docsRoot = selection?.docsDir ?? packagedDocs;
+const scenarios = loadScenarios().filter(({ scenario }) => !selection || selection.scenarios.includes(scenario.id));
 const knownDrift = loadKnownDrift();
-const onlyIds = process.env.OCF_SCENARIO?.split(",").filter(Boolean);
-const onlyTags = process.env.OCF_TAG?.split(",").filter(Boolean);
+const runId = selection?.runId ?? `pid-${process.pid}`;
 let ca: CertificateAuthority;
 
 beforeAll(async () => {
@@ -24,12 +25,10 @@ beforeAll(async () => {
 describe(`openclaw@${image.openclawVersion}`, () => {
   for (const { scenario } of scenarios) {
     test(scenario.id, { timeout: 15 * 60_000 }, async (context) => {
-      if (onlyIds && !onlyIds.includes(scenario.id)) context.skip(`not selected (OCF_SCENARIO=${onlyIds.join(",")})`);
-      if (onlyTags && !scenario.tags.some((tag) => onlyTags.includes(tag))) context.skip(`no tag of ${onlyTags.join(",")}`);
       if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {
         context.skip(`applies to openclaw ${scenario.openclaw}, not ${image.openclawVersion}`);
       }
-      const result = await runScenario(scenario, { image, docsRoot, npmMirror, knownDrift, ca, runId: process.env.OCF_RUN_ID ?? `pid-${process.pid}` });
+      const result = await runScenario(scenario, { image, docsRoot, npmMirror, knownDrift, ca, runId });
       context.task.meta.conformance = result;
       await recordInAllure(scenario, result);
       assertAsExpected(result);

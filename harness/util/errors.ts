@@ -8,6 +8,8 @@ export const ExitCode = {
   harnessBroken: 2,
   badInput: 3,
   environment: 4,
+  /** Every selected scenario was skipped: nothing was checked (allowed with --allow-all-skipped). */
+  nothingChecked: 5,
   interrupted: 130,
 } as const;
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Reporter, TestCase, TestModule } from "vitest/node";
-import type { ScenarioResult } from "../../harness/scenario/run-scenario.ts";
+import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
+import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import "../../harness/run/provided.ts";
 import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "./run-report.ts";
 import { scenarioEntry } from "./scenario-entry.ts";
@@ -17,16 +17,27 @@ function fromTestCase(test: TestCase): ScenarioEntry {
   };
 }
 
+const firstLine = (text: string | undefined) => (text ?? "unknown error").split("\n")[0]!;
+
+/** Where an unhandled error came from: the first frame of its stack that is ours. */
+function unhandledSource(error: SerializedError): string {
+  const frame = error.stack?.split("\n").find((line) => /\/(mocks|harness|reports)\//.test(line) && !line.includes("node_modules"));
+  return frame ? `${error.name ?? "Error"} at ${frame.trim().replace(/^at /, "")}` : `${error.name ?? "Error"} (no frame of ours in its stack)`;
+}
+
 /** Writes reports/output/run.json when the run ends. */
 export default class RunJsonReporter implements Reporter {
   private readonly startedAt = new Date().toISOString();
   private readonly outputDir: string;
+  /** The version under test, for a run in which no scenario ran to say it. */
+  private readonly openclaw?: string;
 
-  constructor(options: { outputDir: string }) {
+  constructor(options: { outputDir: string; openclaw?: string }) {
     this.outputDir = options.outputDir;
+    this.openclaw = options.openclaw;
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     const results: ScenarioResult[] = [];
     const scenarios: ScenarioEntry[] = [];
     for (const module of testModules) {
@@ -39,7 +50,12 @@ export default class RunJsonReporter implements Reporter {
     const report: RunReport = {
       run: {
         startedAt: this.startedAt, finishedAt: new Date().toISOString(),
-        openclaw: results[0]?.openclawVersion ?? process.env.OCF_OPENCLAW_VERSION, image: results[0]?.image, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
+        openclaw: results[0]?.openclawVersion ?? this.openclaw, image: results[0]?.image, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
+        harnessErrors: [
+          // An error thrown where no test could catch it: in a mock's listener, a timer, a worker.
+          ...unhandledErrors.map((error) => ({ source: unhandledSource(error), message: firstLine(error.message) })),
+          ...testModules.flatMap((module) => module.errors().map((error) => ({ source: module.moduleId, message: firstLine(error.message) }))),
+        ],
       },
       scenarios,
     };

@@ -1,0 +1,36 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { BadInputError } from "../util/errors.ts";
+import { projectRoot } from "../util/paths.ts";
+
+/** Left in every reports directory we write, so a later run knows the folder is ours to empty. */
+const MARKER = ".openclaw-conformance-reports";
+
+/**
+ * Checks that the reports directory is ours to empty: new, empty, or marked by an earlier run.
+ * `OCF_REPORTS_DIR=~` must never cost anybody their home directory.
+ */
+export function checkReportsDir(dir: string): void {
+  const target = resolve(dir);
+  const precious = ["/", homedir(), projectRoot, process.cwd()].map((path) => resolve(path));
+  if (precious.includes(target)) throw new BadInputError(`refusing to use ${target} as the reports directory: it would be emptied; set OCF_REPORTS_DIR to a folder of its own`);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new BadInputError(`the reports directory ${target} is a file; set OCF_REPORTS_DIR to a folder`);
+    const entries = readdirSync(target);
+    // The project's own reports/output is ours by definition (ignored by git, written only by us).
+    if (entries.length && !entries.includes(MARKER) && target !== resolve(projectRoot, "reports", "output")) {
+      throw new BadInputError(`refusing to empty ${target}: it holds files that are not reports of ours (no ${MARKER}); set OCF_REPORTS_DIR to a new or empty folder`);
+    }
+  }
+}
+
+/** Empties the reports directory for a new run, once `checkReportsDir` has said it is ours. */
+export async function prepareReportsDir(dir: string): Promise<void> {
+  checkReportsDir(dir);
+  const target = resolve(dir);
+  await rm(target, { recursive: true, force: true });
+  await mkdir(target, { recursive: true });
+  await writeFile(join(target, MARKER), "This folder holds openclaw-conformance reports; each run empties it.\n");
+}

@@ -1,0 +1,24 @@
+import type { LoadedScenario } from "../scenario/load-scenarios.ts";
+import { BadInputError } from "../util/errors.ts";
+
+const list = (text?: string) => text?.split(",").map((item) => item.trim()).filter(Boolean);
+
+/**
+ * The scenarios `--scenario` and `--tag` select. A name that matches nothing is bad input that
+ * names what exists: a typo must never turn into a run that checked nothing.
+ */
+export function selectScenarios(all: LoadedScenario[], options: { scenario?: string; tag?: string }): LoadedScenario[] {
+  const ids = list(options.scenario);
+  const tags = list(options.tag);
+  if (options.scenario !== undefined && !ids?.length) throw new BadInputError("--scenario is empty: give one or more scenario ids, comma-separated");
+  if (options.tag !== undefined && !tags?.length) throw new BadInputError("--tag is empty: give one or more tags, comma-separated");
+  const known = all.map(({ scenario }) => scenario.id);
+  const unknownIds = ids?.filter((id) => !known.includes(id)) ?? [];
+  if (unknownIds.length) throw new BadInputError(`no scenario ${unknownIds.map((id) => `"${id}"`).join(", ")} (scenarios: ${known.join(", ")})`);
+  const knownTags = [...new Set(all.flatMap(({ scenario }) => scenario.tags))];
+  const unknownTags = tags?.filter((tag) => !knownTags.includes(tag)) ?? [];
+  if (unknownTags.length) throw new BadInputError(`no scenario has the tag ${unknownTags.map((tag) => `"${tag}"`).join(", ")} (tags: ${knownTags.join(", ")})`);
+  const selected = all.filter(({ scenario }) => (!ids || ids.includes(scenario.id)) && (!tags || scenario.tags.some((tag) => tags.includes(tag))));
+  if (!selected.length) throw new BadInputError(`no scenario is both among ${ids!.join(", ")} and tagged ${tags!.join(" or ")}`);
+  return selected;
+}

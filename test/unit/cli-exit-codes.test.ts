@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { ExitCode } from "../../harness/util/errors.ts";
+import { runCli } from "../support/cli.ts";
+
+// Each way a user can get the input wrong: one line naming the problem, its own exit code, and
+// no engine installed, started or built. None of these needs the network.
+const work = mkdtempSync(join(tmpdir(), "ocf-cli-codes-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A scenarios folder with the project's own scenarios, then one file changed or added. */
+function scenariosWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(work, "scenarios-"));
+  for (const name of ["legacy-pi-route-open.yaml", "known-drift.yaml"]) writeFileSync(join(dir, name), readFileSync(join("scenarios", name), "utf8"));
+  writeFileSync(join(dir, "known-drift.yaml"), "[]\n");
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const oneLine = (stderr: string) => {
+  const lines = stderr.trim().split("\n").filter((line) => !line.startsWith("[ocf]"));
+  expect(lines).toHaveLength(1);
+  return lines[0]!;
+};
+
+describe("bad input: exit 3, one line, nothing provisioned", () => {
+  test.each([
+    ["an unknown option", ["run", "--bogus"], /^openclaw-conformance: Unknown option '--bogus'.*\(see --help\)$/],
+    ["an option without its value", ["run", "--openclaw"], /^openclaw-conformance: Option '--openclaw <value>' argument missing \(see --help\)$/],
+    ["an unknown command", ["frobnicate"], /^openclaw-conformance: unknown command "frobnicate" \(see --help\)$/],
+    ["a scenario that does not exist", ["run", "--scenario", "typo"], /^openclaw-conformance: no scenario "typo" \(scenarios: .*report-82978-codex-subscription.*\)$/],
+    ["a tag no scenario has", ["run", "--tag", "typo"], /^openclaw-conformance: no scenario has the tag "typo" \(tags: .*report-82978.*\)$/],
+    ["an empty selection", ["run", "--scenario", ","], /^openclaw-conformance: --scenario is empty/],
+    ["a version that is not one", ["run", "--openclaw", "2026.5.12; rm -rf /"], /^openclaw-conformance: "2026\.5\.12; rm -rf \/" is not an OpenClaw version/],
+    ["an issue that is not one", ["repro", "("], /^openclaw-conformance: "\(" is not an issue: give its number/],
+    ["repro without an issue", ["repro"], /^openclaw-conformance: repro <issue> is missing/],
+    ["a docs tree that is not one", ["run", "--docs", "/nonexistent"], /^openclaw-conformance: --docs \/nonexistent: no OpenClaw docs tree there/],
+  ])("%s", async (_, args, message) => {
+    const result = await runCli(args);
+    expect(result.exitCode, result.stderr).toBe(ExitCode.badInput);
+    expect(oneLine(result.stderr)).toMatch(message);
+    expect(result.provisioningCalls).toEqual([]);
+  });
+
+  test("a reports directory that holds somebody else's files is never emptied", async () => {
+    const foreign = join(work, "precious");
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, "thesis.tex"), "years of work");
+    const result = await runCli(["run"], { OCF_REPORTS_DIR: foreign });
+    expect(result.exitCode).toBe(ExitCode.badInput);
+    expect(oneLine(result.stderr)).toMatch(/refusing to empty .*precious: it holds files that are not reports of ours/);
+    expect(readFileSync(join(foreign, "thesis.tex"), "utf8")).toBe("years of work");
+    expect(result.provisioningCalls).toEqual([]);
+  });
+
+  test.each([
+    ["a scenario range that does not parse", { "x.yaml": readFileSync("scenarios/legacy-pi-route-open.yaml", "utf8").replace(/^id: .*$/m, "id: x").replace(/^openclaw: .*$/m, "openclaw: banana") }, /x\.yaml:\d+: openclaw: not a semver range/],
+    ["a step timeout of zero", { "x.yaml": readFileSync("scenarios/legacy-pi-route-open.yaml", "utf8").replace(/^id: .*$/m, "id: x").replace(/timeout: \d+s/, "timeout: 0s") }, /x\.yaml:\d+: steps\.\d+\.timeout: a duration longer than zero/],
+    ["a known drift naming no scenario", { "known-drift.yaml": "- { scenario: nope, claim: c, openclaw: '*', issue: 'https://example.test/1', fails: x }\n" }, /known-drift\.yaml:1: 0\.scenario: no scenario "nope" \(scenarios: legacy-pi-route-open\)/],
+    ["a known drift naming no claim of its scenario", { "known-drift.yaml": "- scenario: legacy-pi-route-open\n  claim: nope\n  openclaw: '*'\n  issue: 'https://example.test/1'\n  fails: x\n" }, /known-drift\.yaml:2: 0\.claim: scenario "legacy-pi-route-open" has no claim "nope" \(claims: /],
+    ["a known drift with a range that does not parse", { "known-drift.yaml": "- { scenario: legacy-pi-route-open, claim: c, openclaw: 'soon', issue: 'https://example.test/1', fails: x }\n" }, /known-drift\.yaml:1: 0\.openclaw: not a semver range/],
+    ["a known drift that does not say how it fails", { "known-drift.yaml": "- { scenario: legacy-pi-route-open, claim: c, openclaw: '*', issue: 'https://example.test/1' }\n" }, /known-drift\.yaml:1: 0\.fails: /],
+    ["a YAML alias bomb", { "bomb.yaml": `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n` }, /bomb\.yaml:1: YAML: Excessive alias count/],
+  ])("%s", async (_, files, message) => {
+    const result = await runCli(["run"], { OCF_SCENARIOS_DIR: scenariosWith(files) });
+    expect(result.exitCode, result.stderr).toBe(ExitCode.badInput);
+    expect(oneLine(result.stderr)).toMatch(message);
+    expect(result.provisioningCalls).toEqual([]);
+  });
+});
+
+test("an npm registry that cannot be reached is the environment's problem (exit 4), at once", async () => {
+  const started = Date.now();
+  const result = await runCli(["run", "--openclaw", "2026.5.12"], { npm_config_registry: "http://127.0.0.1:9/", npm_config_cache: join(work, "empty-npm-cache") });
+  expect(result.exitCode, result.stderr).toBe(ExitCode.environment);
+  expect(oneLine(result.stderr)).toMatch(/^openclaw-conformance: cannot ask the npm registry about openclaw@2026\.5\.12: .*ECONNREFUSED/);
+  expect(result.provisioningCalls).toEqual([]);
+  expect(Date.now() - started).toBeLessThan(20_000);
+});
+
+test("--help is not an error; no command is", async () => {
+  expect((await runCli(["--help"])).exitCode).toBe(ExitCode.asExpected);
+  expect((await runCli([])).exitCode).toBe(ExitCode.badInput);
+});
