@@ -2,10 +2,13 @@ import * as allure from "allure-js-commons";
 import type { ScenarioResult } from "../scenario/records.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
-import { scenarioEntry } from "../../reports/writers/scenario-entry.ts";
+import { capturedSecrets, scenarioEntry } from "../../reports/writers/scenario-entry.ts";
+import { redact } from "../util/redact.ts";
 
-/** Puts a scenario's steps, claims and journal into its Allure test result. */
+/** Puts a scenario's steps, claims and journal into its Allure test result, credentials redacted. */
 export async function recordInAllure(scenario: Scenario, result: ScenarioResult): Promise<void> {
+  const secrets = capturedSecrets(result);
+  const clean = (text: string) => redact(text, secrets);
   await allure.parameter("openclaw", result.openclawVersion);
   await allure.parameter("egress", result.egress);
   await allure.tags(...scenario.tags);
@@ -13,19 +16,19 @@ export async function recordInAllure(scenario: Scenario, result: ScenarioResult)
   if (scenario.description) await allure.description(scenario.description);
   for (const step of result.steps) {
     const where = step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`;
-    await allure.step(`${step.id}: ${step.result.command} → exit ${step.result.exitCode}`, async (context) => {
+    await allure.step(clean(`${step.id}: ${step.result.command} → exit ${step.result.exitCode}`), async (context) => {
       await context.parameter("source", where);
       await context.parameter("duration", `${step.result.durationMs} ms`);
-      await allure.attachment("output", step.result.stdout || "(empty)", "text/plain");
-      if (step.result.stderr) await allure.attachment("stderr", step.result.stderr, "text/plain");
-      if (step.journal.length) await allure.attachment("journal", JSON.stringify(step.journal, null, 2), "application/json");
+      await allure.attachment("output", clean(step.result.stdout) || "(empty)", "text/plain");
+      if (step.result.stderr) await allure.attachment("stderr", clean(step.result.stderr), "text/plain");
+      if (step.journal.length) await allure.attachment("journal", clean(JSON.stringify(step.journal, null, 2)), "application/json");
       if (step.source.kind === "docs" && step.source.moved) await context.parameter("moved from", step.source.moved.stub);
-      for (const outcome of step.actors) await allure.attachment(outcome.actor, outcome.actions.join("\n"), "text/plain");
-      if (step.notRun) await context.parameter("not run", step.notRun);
+      for (const outcome of step.actors) await allure.attachment(outcome.actor, clean(outcome.actions.join("\n")), "text/plain");
+      if (step.notRun) await context.parameter("not run", clean(step.notRun));
       if (step.substitution) {
         const { why, setup, serve } = step.substitution;
         const text = [`why: ${why}`, ...setup.map((command) => `$ ${command.command} → exit ${command.exitCode}`), `$ ${serve.command} (background) → ${serve.ready ? "ready" : "never ready"}: ${serve.evidence}`];
-        await allure.attachment("substitution", text.join("\n"), "text/plain");
+        await allure.attachment("substitution", clean(text.join("\n")), "text/plain");
       }
     });
   }
@@ -35,5 +38,5 @@ export async function recordInAllure(scenario: Scenario, result: ScenarioResult)
       await allure.attachment("claim", claimEvidence(entry, claim), "text/plain");
     });
   }
-  await allure.attachment("journal", result.journal.join("\n") || "(nothing reached the mocks)", "text/plain");
+  await allure.attachment("journal", entry.journal.join("\n") || "(nothing reached the mocks)", "text/plain");
 }

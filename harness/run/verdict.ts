@@ -14,7 +14,7 @@ export function assertAsExpected(result: ScenarioResult): void {
   if (outcomeOf(result.status) === "ok") return;
   const entry = scenarioEntry(result);
   const claims = entry.claims.filter((claim) => outcomeOf(claim.status) === "drift");
-  const message = claims.length ? claims.map((claim) => claimEvidence(entry, claim)).join("\n\n") : result.message;
+  const message = claims.length ? claims.map((claim) => claimEvidence(entry, claim)).join("\n\n") : entry.message;
   const text = `${result.id} on openclaw@${result.openclawVersion}: ${result.status}\n${message}`;
   if (outcomeOf(result.status) === "broken") throw new HarnessError(text);
   throw new AssertionError({ message: text });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import "../../harness/run/provided.ts";
+import { redact } from "../../harness/util/redact.ts";
 import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "./run-report.ts";
 import { scenarioEntry } from "./scenario-entry.ts";
 
@@ -12,12 +13,12 @@ function fromTestCase(test: TestCase): ScenarioEntry {
   const skipped = outcome.state === "skipped";
   return {
     id: test.name, title: test.name, status: skipped ? "skipped" : "broken",
-    message: skipped ? (outcome.note ?? "skipped") : (outcome.errors?.[0]?.message ?? "no result"),
+    message: redact(skipped ? (outcome.note ?? "skipped") : (outcome.errors?.[0]?.message ?? "no result")),
     durationMs: Math.round(test.diagnostic()?.duration ?? 0), steps: [], claims: [], journal: [],
   };
 }
 
-const firstLine = (text: string | undefined) => (text ?? "unknown error").split("\n")[0]!;
+const firstLine = (text: string | undefined) => redact((text ?? "unknown error").split("\n")[0]!);
 
 /** Where an unhandled error came from: the first frame of its stack that is ours. */
 function unhandledSource(error: SerializedError): string {

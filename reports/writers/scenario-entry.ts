@@ -1,8 +1,21 @@
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
+import { isSecretName, redactDeep } from "../../harness/util/redact.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
-/** A scenario's result in run.json's shape: what reports, failure messages and repro all print from. */
+/** The values a scenario's steps captured under a credential's name (a dashboard token, a code). */
+export function capturedSecrets(result: Pick<ScenarioResult, "steps">): string[] {
+  return result.steps.flatMap((step) => Object.entries(step.captured).filter(([name]) => isSecretName(name)).map(([, value]) => value));
+}
+
+/**
+ * A scenario's result in run.json's shape: what reports, failure messages and repro all print
+ * from. Credentials are redacted here, once, so nothing written from it can leak them.
+ */
 export function scenarioEntry(result: ScenarioResult): ScenarioEntry {
+  return redactDeep(entryOf(result), capturedSecrets(result));
+}
+
+function entryOf(result: ScenarioResult): ScenarioEntry {
   const expected = result.claims.some((claim) => claim.knownDrift) ? "known-drift" : "conforms";
   return {
     id: result.id, title: result.title, status: result.status, expected, message: result.message, egress: result.egress,
