@@ -1,3 +1,4 @@
+import { plainText } from "../sut/command-result.ts";
 import type { Keyboard } from "../sut/sut-container.ts";
 
 export type ActorName = "device-code-user" | "browser-user" | "terminal-user";
@@ -26,14 +27,24 @@ export interface Browser {
   fetch(request: Request): Promise<Response>;
 }
 
-/** Accumulates a terminal's text and lets an actor wait until something appears on it. */
+/** A terminal code that has begun but not ended at the end of the output so far. */
+const unfinishedCode = /\x1b(?:\[[0-9;?<=>!]*[ -/]*|\][^\x07\x1b]*|[ -/]*)?$/;
+
+/**
+ * A terminal's text as a person reads it, with everything printed so far (a rolling window over
+ * every chunk, not one chunk): terminal codes stripped from the whole, and a code cut off at the
+ * end of a chunk held back until its end arrives, so neither a prompt nor a code split between
+ * chunks is lost. Actors wait on it until something appears.
+ */
 export class Screen {
   text = "";
+  private raw = "";
   private ended = false;
   private waiters: { pattern: RegExp; resolve: (match: RegExpExecArray | undefined) => void }[] = [];
 
   append(chunk: string): void {
-    this.text += chunk;
+    this.raw += chunk;
+    this.text = plainText(this.raw.replace(unfinishedCode, ""));
     this.waiters = this.waiters.filter((waiter) => {
       const match = waiter.pattern.exec(this.text);
       if (match) waiter.resolve(match);

@@ -1,8 +1,10 @@
 import type { Actor, ActorOutcome, Browser } from "./actor.ts";
 import { Screen } from "./actor.ts";
 
-const urlPattern = /(https:\/\/auth\.openai\.com\/\S*device\S*)/;
-const codePattern = /\b([A-Z0-9]{4}-[A-Z0-9]{4,5})\b/;
+// Each must be followed by something that ends it (a space, a line end, punctuation): the end
+// of the text so far may be the middle of a URL or a code still on its way.
+const urlPattern = /(https:\/\/auth\.openai\.com\/\S*device\S*?)[.,)]*\s/;
+const codePattern = /(?<![A-Z0-9-])([A-Z0-9]{4}-[A-Z0-9]{4,5})(?=[^A-Z0-9-])/;
 
 /**
  * The person the device-code login talks to: reads the verification URL and the code from the
@@ -23,7 +25,7 @@ export class DeviceCodeUser implements Actor {
     this.screen.append(chunk);
     const url = urlPattern.exec(this.screen.text)?.[1];
     const code = codePattern.exec(this.screen.text)?.[1];
-    if (url && code) this.approval = this.enter(url.replace(/[.,)]+$/, ""), code);
+    if (url && code) this.approval = this.enter(url, code);
   }
 
   private async enter(verificationUrl: string, userCode: string): Promise<ActorOutcome> {

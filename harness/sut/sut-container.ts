@@ -1,6 +1,7 @@
 import "./testcontainers-env.ts";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { execa } from "execa";
 import { GenericContainer, type StartedTestContainer, Wait } from "testcontainers";
 import type { RelayPlan } from "../../mocks/relay-plan.ts";
@@ -20,7 +21,7 @@ export interface ExecOptions {
   /** Run under a pseudo-terminal (`script`), for commands that insist on a TTY. */
   tty?: boolean;
   timeoutMs: number;
-  /** Called with each chunk of output as it arrives, and the keyboard (for actors at the terminal). */
+  /** Called with each chunk of raw output (terminal codes included) as it arrives, and the keyboard (for actors at the terminal). */
   onOutput?: (chunk: string, keyboard: Keyboard) => void;
   env?: Record<string, string>;
 }
@@ -103,8 +104,13 @@ export class SutContainer {
     const started = performance.now();
     const child = this.userProcess(["timeout", "-k", "2", String(seconds), ...inner], options.env);
     const keyboard: Keyboard = { type: (text) => child.stdin?.write(text) };
-    child.stdout?.on("data", (chunk: Buffer) => options.onOutput?.(plainText(chunk.toString()), keyboard));
-    child.stderr?.on("data", (chunk: Buffer) => options.onOutput?.(plainText(chunk.toString()), keyboard));
+    // Raw text as the terminal got it (a character split between chunks kept whole): whoever
+    // reads the screen strips terminal codes from all of it, so a code split between chunks
+    // cannot hide a prompt.
+    for (const stream of [child.stdout, child.stderr]) {
+      const decoder = new StringDecoder("utf8");
+      stream?.on("data", (chunk: Buffer) => options.onOutput?.(decoder.write(chunk), keyboard));
+    }
     if (!tty) child.stdin?.end();
     const result = await child;
     return {
@@ -138,11 +144,13 @@ export class SutContainer {
     const child = this.userProcess(["bash", "-c", command]);
     child.stdin?.end();
     this.served.push(child);
+    let raw = "";
     let output = "";
     const outcome = await new Promise<{ ready: boolean; evidence: string }>((resolve) => {
       const timer = setTimeout(() => resolve({ ready: false, evidence: `no output matched /${ready.source}/ within ${timeoutMs} ms; it ends: ${output.slice(-500)}` }), timeoutMs);
       const onData = (chunk: Buffer) => {
-        output += plainText(chunk.toString());
+        raw += chunk.toString();
+        output = plainText(raw);
         const line = output.split("\n").find((candidate) => ready.test(candidate));
         if (line !== undefined) {
           clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { BrowserUser } from "../../harness/actors/browser-user.ts";
+import { DeviceCodeUser } from "../../harness/actors/device-code-user.ts";
 import { TerminalUser } from "../../harness/actors/terminal-user.ts";
 import { Captures } from "../../harness/scenario/captures.ts";
 
@@ -86,6 +87,48 @@ describe("the browser user approves and brings the redirect home", () => {
     user.read(`${authorize.slice(60)}\n`, keyboard());
     expect(await user.result()).toMatchObject({ approved: false });
     expect(opened).toEqual([authorize]);
+  });
+});
+
+describe("actors read the whole screen, not one chunk", () => {
+  const entered: string[] = [];
+  const browser = { fetch: async (request: Request) => (entered.push(`${request.url} ${await request.text()}`), new Response("ok")) };
+
+  test("a device code split between two chunks is entered whole", async () => {
+    entered.length = 0;
+    const user = new DeviceCodeUser(browser);
+    user.read("Open https://auth.openai.com/codex/device and enter ABCD-1234");
+    expect(entered).toEqual([]);
+    user.read("5\n");
+    expect(await user.result()).toMatchObject({ approved: true, actions: ["opened https://auth.openai.com/codex/device and entered ABCD-12345: 200"] });
+  });
+
+  test("a verification URL split between two chunks is opened whole", async () => {
+    entered.length = 0;
+    const user = new DeviceCodeUser(browser);
+    user.read("Code: WXYZ-9876\nURL: https://auth.openai.com/co");
+    user.read("dex/device.\n");
+    await user.result();
+    expect(entered).toEqual(["https://auth.openai.com/codex/device user_code=WXYZ-9876"]);
+  });
+
+  test("a colour code split between chunks does not hide the code", async () => {
+    entered.length = 0;
+    const user = new DeviceCodeUser(browser);
+    user.read("URL: https://auth.openai.com/codex/device\nCode: \x1b[1");
+    user.read(";32mQRST-5555\x1b[0m\n");
+    expect(await user.result()).toMatchObject({ approved: true });
+    expect(entered).toEqual(["https://auth.openai.com/codex/device user_code=QRST-5555"]);
+  });
+
+  test("a prompt split inside a colour code is answered", () => {
+    const user = new TerminalUser([{ when: "Continue\\? \\(y/n\\)", send: "y\r" }]);
+    const keys = keyboard();
+    user.read("\x1b[36mCont\x1b", keys);
+    user.read("[0m\x1b[1minue? \x1b[22", keys);
+    expect(keys.typed).toEqual([]);
+    user.read("m(y/n) ", keys);
+    expect(keys.typed).toEqual(["y\r"]);
   });
 });
 
