@@ -2,12 +2,13 @@ import { parseArgs } from "node:util";
 import semver from "semver";
 import type { RunReport } from "../../reports/writers/run-report.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
-import { ensureDocsOfVersion } from "../docs/docs-package.ts";
+import { ensureDocsOf, ensureDocsOfVersion } from "../docs/docs-package.ts";
 import { resolveDocsOverride } from "../docs/docs-override.ts";
 import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
-import { DEFAULT_OPENCLAW_VERSION, resolveOpenClawRelease } from "../target/openclaw-version.ts";
+import { looksLikePath, type OpenClawTarget, resolveTarget } from "../target/openclaw-target.ts";
+import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSION } from "../target/openclaw-version.ts";
 import { BadInputError, ExitCode, HarnessError } from "../util/errors.ts";
 import { reportsDir } from "../util/paths.ts";
 import { explain, findScenario } from "./explain.ts";
@@ -23,7 +24,8 @@ const usage = `usage: openclaw-conformance <command> [options]
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
   provision           start the Docker engine and build the images (what .ci/run needs)
 options:
-  --openclaw <version>   OpenClaw version or dist-tag from npm (default ${DEFAULT_OPENCLAW_VERSION})
+  --openclaw <what>      OpenClaw version or dist-tag from npm (default ${DEFAULT_OPENCLAW_VERSION}), or a path to
+                         an npm pack tarball or a built checkout of OpenClaw (its own docs are tested)
   --scenario <id,...>    only these scenarios
   --tag <tag,...>        only scenarios with one of these tags
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
@@ -66,22 +68,23 @@ function argument(name: string, value: string | undefined): string {
 /**
  * Everything a run's input can get wrong, checked before any engine is installed, started or
  * built: the scenario files, the known-drift file against them, the selection, the docs tree,
- * the reports directory and the version (npm is asked; it is the only network this needs). A selection that the
- * version's ranges leave empty is "nothing checked", unless the user allows it.
+ * the reports directory and what is under test (npm is asked about a version; that is the only
+ * network this needs). A selection the version's ranges leave empty is "nothing checked".
  */
-async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; version?: never } | { nothingToCheck?: never; version: string; scenarios: string[]; docs?: string }> {
+async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; target?: never } | { nothingToCheck?: never; target: OpenClawTarget; scenarios: string[]; docs?: string }> {
   const all = loadScenarios();
   loadKnownDrift(undefined, all);
   const selected = selectScenarios(all, selection);
   const docs = values.docs ? resolveDocsOverride(values.docs) : undefined;
   checkReportsDir(reportsDir);
-  const { version } = await resolveOpenClawRelease(values.openclaw);
+  const target = await resolveTarget(values.openclaw);
+  const { version } = target;
   const applicable = selected.filter(({ scenario }) => semver.satisfies(version, scenario.openclaw));
   if (!applicable.length) {
     const ranges = selected.map(({ scenario }) => `${scenario.id} (${scenario.openclaw})`).join(", ");
     return { nothingToCheck: `no selected scenario applies to openclaw ${version}: ${ranges}` };
   }
-  return { version, scenarios: selected.map(({ scenario }) => scenario.id), docs };
+  return { target, scenarios: selected.map(({ scenario }) => scenario.id), docs };
 }
 
 async function run(selection: { scenario?: string; tag?: string }, show: (report: RunReport) => string): Promise<number> {
@@ -92,7 +95,7 @@ async function run(selection: { scenario?: string; tag?: string }, show: (report
     console.error(`openclaw-conformance: nothing to check: ${checked.nothingToCheck}${allowed ? " (allowed by --allow-all-skipped)" : "; --allow-all-skipped to accept that"}`);
     return allowed ? ExitCode.asExpected : ExitCode.nothingChecked;
   }
-  const report = await runSuite({ openclaw: checked.version, scenarios: checked.scenarios, docs: checked.docs });
+  const report = await runSuite({ target: checked.target, scenarios: checked.scenarios, docs: checked.docs });
   if (!report) return ExitCode.interrupted;
   console.log(`\n${show(report)}\nreports: ${reportsDir}`);
   const code = exitCodeFor(report, { allowAllSkipped: values["allow-all-skipped"] });
@@ -116,8 +119,14 @@ async function main(): Promise<number> {
     case "explain": {
       // The scenario first: a wrong id is one line, before any docs are fetched.
       const scenario = findScenario(argument("explain <scenario>", subject));
-      const docsRoot = values.docs ? resolveDocsOverride(values.docs) : await ensureDocsOfVersion(values.openclaw);
-      return explain(scenario, values.openclaw, docsRoot);
+      if (values.docs) return explain(scenario, values.openclaw, resolveDocsOverride(values.docs));
+      // A version's docs come from npm's cache when they can; a tarball or checkout has its own.
+      if (!looksLikePath(values.openclaw)) {
+        checkVersionSyntax(values.openclaw);
+        return explain(scenario, values.openclaw, await ensureDocsOfVersion(values.openclaw));
+      }
+      const target = await resolveTarget(values.openclaw);
+      return explain(scenario, target.version, await ensureDocsOf(target));
     }
     case "repro": {
       const issue = argument("repro <issue>", subject);
@@ -125,8 +134,7 @@ async function main(): Promise<number> {
       return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.openclaw}:${formatEvidence(report, ids)}`);
     }
     case "provision": {
-      const { version } = await resolveOpenClawRelease(values.openclaw);
-      return (await provisionSut(version), ExitCode.asExpected);
+      return (await provisionSut(await resolveTarget(values.openclaw)), ExitCode.asExpected);
     }
     default:
       throw new BadInputError(`unknown command "${command}" (see --help)`);

@@ -8,14 +8,15 @@ import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts"
 import { provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
+import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { HarnessError } from "../util/errors.ts";
 import { projectRoot, reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
 import { prepareReportsDir } from "./reports-dir.ts";
 
 export interface SuiteOptions {
-  /** The OpenClaw version under test, already resolved through npm. */
-  openclaw: string;
+  /** The OpenClaw under test, already resolved (a release, a tarball or a packed checkout). */
+  target: OpenClawTarget;
   /** The ids of the selected scenarios, already checked to exist. */
   scenarios: string[];
   /** A docs tree that stands in for the package's (already resolved). */
@@ -41,7 +42,7 @@ async function generateHtml(): Promise<void> {
  */
 export async function runSuite(options: SuiteOptions): Promise<RunReport | undefined> {
   await prepareReportsDir(reportsDir);
-  const sut = await provisionSut(options.openclaw);
+  const sut = await provisionSut(options.target);
   const runId = `run-${randomBytes(4).toString("hex")}`;
   const vitest = await createVitest("test", {
     config: join(projectRoot, "vitest.config.ts"),
@@ -52,7 +53,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
       "default",
       ["allure-vitest/reporter", { resultsDir: join(reportsDir, "allure-results") }],
       ["junit", { outputFile: join(reportsDir, "junit.xml") }],
-      new RunJsonReporter({ outputDir: reportsDir, openclaw: options.openclaw }),
+      new RunJsonReporter({ outputDir: reportsDir, target: options.target }),
     ],
   });
   // The preflight's result goes to the tests, so the global setup does not provision again.

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { dir } from "tmp-promise";
+import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { resolveOpenClawRelease } from "../target/openclaw-version.ts";
 import { HarnessError } from "../util/errors.ts";
 import { cacheRoot } from "../util/paths.ts";
@@ -34,6 +35,28 @@ export async function ensureDocsOfVersion(version: string): Promise<string> {
     return docsRoot;
   } catch (error) {
     throw new HarnessError(`could not fetch the docs of openclaw@${release.version}: ${(error as Error).message}`);
+  } finally {
+    await work.cleanup();
+  }
+}
+
+/**
+ * The docs tree of any target: a release's from npm, a tarball's (or packed checkout's) own,
+ * unpacked once into our cache under the tarball's hash.
+ */
+export async function ensureDocsOf(target: OpenClawTarget): Promise<string> {
+  if (target.kind === "npm") return ensureDocsOfVersion(target.version);
+  const docsRoot = join(cacheRoot, "docs", `tarball-${target.sha256.slice(0, 16)}`, "docs");
+  if (existsSync(docsRoot)) return docsRoot;
+  const work = await dir({ unsafeCleanup: true });
+  try {
+    await execa("tar", ["-xzf", target.tarball, "-C", work.path, "--strip-components=1", "package/docs"]);
+    await mkdir(dirname(docsRoot), { recursive: true });
+    await rm(docsRoot, { recursive: true, force: true });
+    await rename(join(work.path, "docs"), docsRoot);
+    return docsRoot;
+  } catch (error) {
+    throw new HarnessError(`could not unpack the docs of ${target.tarball}: ${(error as Error).message}`);
   } finally {
     await work.cleanup();
   }

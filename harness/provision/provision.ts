@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
 import type { SutImage } from "../sut/image.ts";
+import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { ensureSutImage } from "./sut-image.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
 import { ensureDockerEngine } from "./docker-engine.ts";
@@ -20,10 +21,10 @@ export interface ProvisionedSut {
  * mock registry's npm snapshot (fetched only when missing).
  * The main job's preflight, .ci/run and the test run's global setup all come through here.
  */
-export async function provisionSut(openclawVersion: string): Promise<ProvisionedSut> {
+export async function provisionSut(target: OpenClawTarget): Promise<ProvisionedSut> {
   await ensureDockerEngine();
   await sweepLeftovers();
-  const image = await ensureSutImage(openclawVersion);
+  const image = await ensureSutImage(target);
   const npmMirror = await ensureNpmMirror();
   return { image, docsRoot: join(image.installDir, "node_modules", "openclaw", "docs"), npmMirror };
 }

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { provisionSut } from "../provision/provision.ts";
+import { resolveTarget } from "../target/openclaw-target.ts";
 import { DEFAULT_OPENCLAW_VERSION } from "../target/openclaw-version.ts";
 import "./provided.ts";
 
@@ -9,5 +10,5 @@ import "./provided.ts";
  */
 export default async function setup(project: TestProject): Promise<void> {
   if (project.getProvidedContext().sut) return;
-  project.provide("sut", await provisionSut(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION));
+  project.provide("sut", await provisionSut(await resolveTarget(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION)));
 }

@@ -1,3 +1,5 @@
+import type { OpenClawTarget } from "../target/openclaw-target.ts";
+
 /** Where OpenClaw is installed inside an SUT image, and who runs it. */
 export const SUT_PREFIX = "/opt/openclaw";
 export const SUT_USER = "openclaw";
@@ -11,4 +13,6 @@ export interface SutImage {
   nodeVersion: string;
   /** The same npm install tree that was copied into the image, kept on the host (docs live here). */
   installDir: string;
+  /** What was installed: a release from npm, or a tarball or checkout (with its sha256). */
+  target: OpenClawTarget;
 }

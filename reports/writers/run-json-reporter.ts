@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import "../../harness/run/provided.ts";
+import type { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
 import { redact } from "../../harness/util/redact.ts";
 import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "./run-report.ts";
 import { scenarioEntry } from "./scenario-entry.ts";
@@ -30,12 +31,12 @@ function unhandledSource(error: SerializedError): string {
 export default class RunJsonReporter implements Reporter {
   private readonly startedAt = new Date().toISOString();
   private readonly outputDir: string;
-  /** The version under test, for a run in which no scenario ran to say it. */
-  private readonly openclaw?: string;
+  /** What is under test, for the report (and for a run in which no scenario ran to say it). */
+  private readonly target?: OpenClawTarget;
 
-  constructor(options: { outputDir: string; openclaw?: string }) {
+  constructor(options: { outputDir: string; target?: OpenClawTarget }) {
     this.outputDir = options.outputDir;
-    this.openclaw = options.openclaw;
+    this.target = options.target;
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
@@ -51,7 +52,7 @@ export default class RunJsonReporter implements Reporter {
     const report: RunReport = {
       run: {
         startedAt: this.startedAt, finishedAt: new Date().toISOString(),
-        openclaw: results[0]?.openclawVersion ?? this.openclaw, image: results[0]?.image, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
+        openclaw: results[0]?.openclawVersion ?? this.target?.version, target: this.target, image: results[0]?.image, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
         harnessErrors: [
           // An error thrown where no test could catch it: in a mock's listener, a timer, a worker.
           ...unhandledErrors.map((error) => ({ source: unhandledSource(error), message: firstLine(error.message) })),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClaimStatus, ExpectedStatus, ScenarioStatus } from "../../harness/scenario/status.ts";
+import { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
 
 /** reports/output/run.json, wpt-report-like: run info, then one entry per scenario. */
 export const ScenarioEntry = z.object({
@@ -53,6 +54,8 @@ export const RunReport = z.object({
     startedAt: z.string(),
     finishedAt: z.string(),
     openclaw: z.string().optional(),
+    /** What was under test: a release from npm, or a tarball (path, sha256) or a checkout packed into one. */
+    target: OpenClawTarget.optional(),
     image: z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() }).optional(),
     /** The day of the npm snapshot the mock registry served (mocks/npm-registry/snapshot.json). */
     npmSnapshot: z.string().optional(),

@@ -1,10 +1,12 @@
 import { countByStatus, outcomeOf, statusSymbol } from "../../harness/scenario/status.ts";
+import { describeTarget } from "../../harness/target/openclaw-target.ts";
 import type { RunReport } from "./run-report.ts";
 
 /** The terminal summary of a run: one line per scenario, its claims, and the totals. */
 export function formatSummary(report: RunReport): string {
   const registry = report.run.npmSnapshot ? `, npm as of ${report.run.npmSnapshot}` : "";
-  const lines = [`OpenClaw ${report.run.openclaw ?? "?"} (image ${report.run.image?.tag ?? "?"}${registry})`];
+  const what = report.run.target ? describeTarget(report.run.target) : `OpenClaw ${report.run.openclaw ?? "?"}`;
+  const lines = [`${what} (image ${report.run.image?.tag ?? "?"}${registry})`];
   for (const scenario of report.scenarios) {
     const timing = scenario.commandsMs !== undefined ? ` ${(scenario.durationMs / 1000).toFixed(1)} s (OpenClaw commands ${(scenario.commandsMs / 1000).toFixed(1)} s)` : "";
     lines.push(`${statusSymbol(scenario.status)} ${scenario.id}: ${scenario.status}${timing}`);

@@ -16,7 +16,7 @@ export interface CliResult {
  * first on PATH that only record being called: bad input must be caught before any engine is
  * installed, started or built, and this shows whether it was.
  */
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<CliResult> {
   const bin = mkdtempSync(join(tmpdir(), "ocf-cli-bin-"));
   const calls = join(bin, "calls.log");
   for (const command of ["docker", "dockerd", "apt-get", "debootstrap"]) {
@@ -27,7 +27,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
     const result = await execa(process.execPath, ["harness/cli/main.ts", ...args], {
       reject: false,
       env: { PATH: `${bin}:${process.env.PATH}`, OCF_REPORTS_DIR: join(bin, "reports"), ...env },
-      timeout: 120_000,
+      timeout: timeoutMs,
     });
     return {
       exitCode: result.exitCode ?? -1,

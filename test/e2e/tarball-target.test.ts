@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import semver from "semver";
+import { dir, type DirectoryResult } from "tmp-promise";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { loadKnownDrift, loadScenarios } from "../../harness/scenario/load-scenarios.ts";
+import { ExitCode } from "../../harness/util/errors.ts";
+import { RunReport } from "../../reports/writers/run-report.ts";
+import { runCli } from "../support/cli.ts";
+
+// A maintainer checks a build before it is published: OpenClaw from a tarball, or a checkout.
+// A repacked tarball of a published version must give exactly that version's verdicts.
+const VERSION = "2026.5.12";
+let work: DirectoryResult;
+let repacked: string;
+
+beforeAll(async () => {
+  work = await dir({ prefix: "ocf-tarball-", unsafeCleanup: true });
+  const { stdout } = await execa("npm", ["pack", `openclaw@${VERSION}`, "--pack-destination", work.path, "--silent"], { cwd: work.path });
+  const published = join(work.path, stdout.trim().split("\n").at(-1)!);
+  // Unpacked and packed again: the same files in a tarball of other bytes, as a local build makes.
+  await execa("tar", ["-xzf", published, "-C", work.path]);
+  repacked = join(work.path, "repacked.tgz");
+  await execa("tar", ["-czf", repacked, "-C", work.path, "--mtime=2026-11-25", "package"]);
+  expect(sha256(repacked)).not.toBe(sha256(published));
+}, 120_000);
+afterAll(() => work?.cleanup());
+
+const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** What each claim of each applicable scenario must end in on this version, by known-drift.yaml. */
+function expectedVerdicts(): Record<string, string> {
+  const knownDrift = loadKnownDrift();
+  const verdicts: Record<string, string> = {};
+  for (const { scenario } of loadScenarios().filter(({ scenario }) => semver.satisfies(VERSION, scenario.openclaw))) {
+    for (const claim of scenario.claims) {
+      const known = knownDrift.some((entry) => entry.scenario === scenario.id && entry.claim === claim.id && semver.satisfies(VERSION, entry.openclaw));
+      verdicts[`${scenario.id}/${claim.id}`] = known ? "known-drift" : "conforms";
+    }
+  }
+  return verdicts;
+}
+
+test("a repacked tarball of a published version gives the same verdicts as that version, and the report names it", { timeout: 20 * 60_000 }, async () => {
+  const reports = join(work.path, "reports");
+  const result = await runCli(["run", "--openclaw", repacked], { OCF_REPORTS_DIR: reports, PATH: process.env.PATH! }, 18 * 60_000);
+  expect(result.exitCode, result.stderr.slice(-2000)).toBe(ExitCode.asExpected);
+  const report = RunReport.parse(JSON.parse(readFileSync(join(reports, "run.json"), "utf8")));
+  expect(report.run.target).toEqual({ kind: "tarball", version: VERSION, tarball: repacked, sha256: sha256(repacked) });
+  const verdicts = Object.fromEntries(report.scenarios.flatMap((scenario) => scenario.claims.map((claim) => [`${scenario.id}/${claim.id}`, claim.status])));
+  // The same verdicts, claim by claim, that --openclaw 2026.5.12 must give (strict known drift).
+  expect(verdicts).toEqual(expectedVerdicts());
+  expect(result.stdout).toContain(`openclaw ${VERSION} from ${repacked}, sha256 ${sha256(repacked)}`);
+});
+
+test("a built checkout is packed as npm would publish it; its own docs are the docs under test", { timeout: 120_000 }, async () => {
+  const checkout = join(work.path, "package");
+  const result = await runCli(["explain", "report-82978-codex-subscription", "--openclaw", checkout], { PATH: process.env.PATH! });
+  expect(result.exitCode, result.stderr).toBe(ExitCode.asExpected);
+  expect(result.stdout).toContain(`(${VERSION}: applies)`);
+  expect(result.stdout).toMatch(/docs: .*\/docs\/tarball-[0-9a-f]{16}\/docs/);
+  expect(result.stdout).toContain("docs/providers/openai.md:219");
+});
+
+test("a path that is not an OpenClaw package is bad input, named", async () => {
+  const result = await runCli(["run", "--openclaw", join(work.path, "nope.tgz")]);
+  expect(result.exitCode).toBe(ExitCode.badInput);
+  expect(result.stderr.trim()).toMatch(/^openclaw-conformance: --openclaw .*nope\.tgz: no such file or folder/);
+  expect(result.provisioningCalls).toEqual([]);
+});
