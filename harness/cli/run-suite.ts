@@ -10,7 +10,7 @@ import "../run/provided.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { HarnessError } from "../util/errors.ts";
-import { projectRoot, reportsDir } from "../util/paths.ts";
+import { LABEL, projectRoot, reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
 import { prepareReportsDir } from "./reports-dir.ts";
 
@@ -44,6 +44,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   await prepareReportsDir(reportsDir);
   const sut = await provisionSut(options.target);
   const runId = `run-${randomBytes(4).toString("hex")}`;
+  progress(`run ${runId}: its containers carry the label ${LABEL}.run=${runId}`);
   const vitest = await createVitest("test", {
     config: join(projectRoot, "vitest.config.ts"),
     project: ["conformance"],

@@ -5,9 +5,10 @@ import { execa } from "execa";
 import { expect, test } from "vitest";
 import { LABEL } from "../../harness/util/paths.ts";
 
-const cliContainers = async () => {
-  const { stdout } = await execa("docker", ["ps", "-a", "--filter", `label=${LABEL}=sut`, "--format", `{{.ID}} {{.Label "${LABEL}.run"}}`]);
-  return stdout.split("\n").filter((line) => line.split(" ")[1]?.startsWith("run-"));
+/** The containers of one run (other tests run the CLI at the same time). */
+const containersOf = async (runId: string) => {
+  const { stdout } = await execa("docker", ["ps", "-a", "--filter", `label=${LABEL}.run=${runId}`, "--format", "{{.ID}}"]);
+  return stdout.split("\n").filter(Boolean);
 };
 
 /** Polls until the condition holds: a readiness wait with a bound, not a sleep. */
@@ -29,11 +30,16 @@ test("Ctrl-C during a run leaves no container, network or temp dir behind", { ti
     detached: true,
     env: { TMPDIR: cliTmp, OCF_REPORTS_DIR: join(cliTmp, "reports") },
   });
-  expect(await until(async () => (await cliContainers()).length > 0, 120_000)).toBe(true);
+  // The run says its id once its input is checked and Ctrl-C is its own to handle.
+  let stderr = "";
+  cli.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  expect(await until(async () => /run (run-[0-9a-f]+): /.test(stderr), 60_000), stderr).toBe(true);
+  const runId = /run (run-[0-9a-f]+): /.exec(stderr)![1]!;
+  expect(await until(async () => (await containersOf(runId)).length > 0, 120_000)).toBe(true);
   process.kill(-cli.pid!, "SIGINT");
   const result = await cli;
   expect(result.exitCode).toBe(130);
-  expect(await cliContainers()).toEqual([]);
+  expect(await containersOf(runId)).toEqual([]);
   const { stdout: networks } = await execa("docker", ["network", "ls", "--filter", `label=${LABEL}`, "-q"]);
   expect(networks.trim()).toBe("");
   // testcontainers' reaper lock is a shared, empty, cross-process file that it leaves by design.
