@@ -5,6 +5,7 @@ import { BrowserAuthorizations } from "./auth/browser-authorizations.ts";
 import { DeviceAuthorizations } from "./auth/device-authorizations.ts";
 import { authHandlers } from "./auth/handlers.ts";
 import { chatgptHandlers } from "./chatgpt/handlers.ts";
+import { responsesWebSocket } from "./chatgpt/responses-websocket.ts";
 import { DNS_SOCKET_NAME, startResolver } from "./dns/resolver.ts";
 import { CertificateAuthority } from "./edge/certificate-authority.ts";
 import { ClientClassifier } from "./edge/client-class.ts";
@@ -34,6 +35,8 @@ export interface UpstreamWorldOptions {
   /** Without it the registry is empty: every package request is 404 (and journaled). */
   npmMirror?: NpmMirror;
   handshakeTimeoutMs?: number;
+  /** "refused": chatgpt.com answers no WebSocket (404), so clients take their SSE fallback. */
+  webSockets?: "served" | "refused";
 }
 
 /**
@@ -67,6 +70,7 @@ export class UpstreamWorld {
       world.edge = await Edge.start({
         socketDir: options.socketDir, ca: world.ca, classifier: ClientClassifier.fromDataFile(), upstreams: upstreamHosts,
         profile: options.profile, handlersByHost, journal: world.journal, handshakeTimeoutMs,
+        webSockets: options.webSockets === "refused" ? [] : [responsesWebSocket],
       });
       world.listening.push(
         await startResolver(join(options.socketDir, DNS_SOCKET_NAME), upstreamHosts, world.journal),

@@ -17,6 +17,7 @@ export interface StageOptions {
   /** Every process of the OpenClaw user runs behind the world's CONNECT proxy. */
   behindProxy?: boolean;
   handshakeTimeoutMs?: number;
+  webSockets?: "served" | "refused";
 }
 
 /** A world of mocks and an SUT container wired to it; `close` removes both and their temp dir. */
@@ -41,7 +42,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     await socketDir.cleanup().catch(() => undefined);
   };
   try {
-    world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: options.profile, ca: options.ca, npmMirror: options.npmMirror, handshakeTimeoutMs: options.handshakeTimeoutMs });
+    world = await UpstreamWorld.start({ socketDir: socketDir.path, profile: options.profile, ca: options.ca, npmMirror: options.npmMirror, handshakeTimeoutMs: options.handshakeTimeoutMs, webSockets: options.webSockets });
     sut = await SutContainer.start({
       image: options.image, socketDir: socketDir.path, caPem: world.ca.certPem, runId: options.runId,
       relay: world.relayPlan, hostsEntries: world.hostsEntries, resolverAddress: world.resolverAddress,

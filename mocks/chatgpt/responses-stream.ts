@@ -75,6 +75,13 @@ export function responseEvents(model: string, text: string): ResponseStreamEvent
   return events.map((event, sequence_number) => ResponseStreamEvent.parse({ ...event, sequence_number }));
 }
 
+/** What a warm-up request (`generate: false`) gets: a response created and completed with no output. */
+export function warmUpEvents(model: string): ResponseStreamEvent[] {
+  const [created, , , , , , , completed] = responseEvents(model, "");
+  const done = { ...completed!, sequence_number: 1 } as Extract<ResponseStreamEvent, { type: "response.completed" }>;
+  return [created!, ResponseStreamEvent.parse({ ...done, response: { ...done.response, output: [] } })];
+}
+
 /** Server-sent events framing: `event:` names the type, `data:` carries the JSON. */
 export function toServerSentEvents(events: ResponseStreamEvent[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

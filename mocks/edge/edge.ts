@@ -1,16 +1,23 @@
+import type { IncomingMessage } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { Socket } from "node:net";
 import { createSecureContext, type SecureContext, type TLSSocket } from "node:tls";
 import { join } from "node:path";
 import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
 import { calculateJa4, NonTlsError, readTlsClientHello } from "read-tls-client-hello";
+import { WebSocketServer } from "ws";
 import { type Listening, listenOn } from "../net/listen.ts";
 import type { UpstreamHost } from "../upstream-hosts.ts";
 import type { CertificateAuthority } from "./certificate-authority.ts";
 import type { ClientClassifier } from "./client-class.ts";
+import { challengeResponse, isChallenged } from "./cloudflare-gate.ts";
 import { dispatch, type DispatchContext } from "./dispatch.ts";
+import { redactPath, selectHeaders } from "./journal.ts";
+import { rawHttpResponse, type WebSocketRoute } from "./websocket-route.ts";
 
 export interface EdgeOptions extends DispatchContext {
+  /** WebSocket endpoints; an upgrade nothing routes is answered 404. */
+  webSockets: WebSocketRoute[];
   /** Folder for the unix sockets the in-namespace relay connects to. */
   socketDir: string;
   ca: CertificateAuthority;
@@ -42,6 +49,7 @@ type Fingerprinted = Socket & { tlsClientHello?: { ja4: string }; handshakeSettl
 export class Edge {
   private readonly listening: Listening[] = [];
   private readonly options: EdgeOptions;
+  private readonly webSocketServer = new WebSocketServer({ noServer: true });
 
   private constructor(options: EdgeOptions) {
     this.options = options;
@@ -101,6 +109,12 @@ export class Edge {
       const raw = (socket as { _parent?: Fingerprinted })._parent;
       if (raw) raw.handshakeSettled = true;
     });
+    server.on("upgrade", (req: IncomingMessage, socket: TLSSocket, head: Buffer) => {
+      this.upgrade(upstream, req, socket, head).catch((error: unknown) => {
+        journal.fault(`the edge upgrading ${req.url ?? ""} to a WebSocket`, error);
+        socket.destroy();
+      });
+    });
     server.on("tlsClientError", (error, socket) => {
       const raw = (socket as { _parent?: Fingerprinted })._parent;
       if (raw) raw.handshakeSettled = true;
@@ -153,12 +167,48 @@ export class Edge {
     });
   }
 
+  /**
+   * A WebSocket upgrade: through the Cloudflare gate like any request (the JA4 is the client's),
+   * then to the route for its host and path, which may refuse it. Journaled with the status it
+   * got (101 when accepted), then every message the route notes.
+   */
+  private async upgrade(upstream: UpstreamHost, req: IncomingMessage, socket: TLSSocket, head: Buffer): Promise<void> {
+    const { journal, classifier, profile, webSockets } = this.options;
+    const ja4 = (socket as { _parent?: Fingerprinted })._parent?.tlsClientHello?.ja4;
+    const identity = ja4 ? { ja4, ...classifier.classify(ja4) } : undefined;
+    const host = socket.servername || upstream.host;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    let request: Request;
+    try {
+      request = new Request(`https://${host}${req.url ?? "/"}`, { headers });
+    } catch {
+      socket.end(await rawHttpResponse(new Response("bad request", { status: 400 })));
+      return;
+    }
+    const path = new URL(request.url).pathname;
+    const route = webSockets.find((candidate) => candidate.host === host && candidate.path === path);
+    const challenged = isChallenged(profile, host, identity?.clientClass ?? "unknown");
+    const refusal = challenged ? challengeResponse() : !route ? new Response("no mock for this WebSocket", { status: 404 }) : route.refuse(request);
+    const entry = { kind: "websocket" as const, origin: "sut" as const, host, address: upstream.address, method: "GET", path: redactPath(new URL(request.url)), ja4, clientClass: identity?.clientClass ?? "unknown", client: identity?.client, headers: selectHeaders(request.headers) };
+    if (refusal) {
+      journal.record({ ...entry, status: refusal.status, answeredBy: challenged ? "cloudflare-gate" : route ? host : "unmatched" });
+      socket.end(await rawHttpResponse(refusal));
+      return;
+    }
+    journal.record({ ...entry, status: 101, answeredBy: host });
+    this.webSocketServer.handleUpgrade(req, socket, head, (webSocket) => {
+      route!.serve(webSocket, request, (note) => journal.record({ ...entry, status: 101, answeredBy: host, note }));
+    });
+  }
+
   /** A request made by one of the harness's actors (the person at the browser): same mocks, journaled as actor. */
   actorFetch(request: Request): Promise<Response> {
     return dispatch(this.options, new URL(request.url).hostname, request, { origin: "actor" });
   }
 
   async close(): Promise<void> {
+    for (const client of this.webSocketServer.clients) client.terminate();
     await Promise.all(this.listening.map((listening) => listening.close()));
   }
 }

@@ -60,7 +60,7 @@ async function realClientHello(): Promise<Buffer> {
 /** A GET through the edge with TLS, as a well-behaved client sends it: the mocks still answer it. */
 function stillServes(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: edgePath(), servername: "chatgpt.com", host: "chatgpt.com", path: "/backend-api/codex/models", ca: world.ca.certPem, agent: false }, (res) => {
+    const req = request({ socketPath: edgePath(), servername: "chatgpt.com", host: "chatgpt.com", path: "/backend-api/nothing-here", ca: world.ca.certPem, agent: false }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -219,7 +219,7 @@ describe("the relay's report of unserved connections", () => {
 test("after all of it the world still serves, and closes at once with idle clients connected", async () => {
   const mark = world.journal.mark;
   expect(await stillServes()).toBe(404);
-  expect(world.journal.since(mark)).toEqual([expect.objectContaining({ kind: "http", path: "/backend-api/codex/models", answeredBy: "unmatched", clientClass: "node" })]);
+  expect(world.journal.since(mark)).toEqual([expect.objectContaining({ kind: "http", path: "/backend-api/nothing-here", answeredBy: "unmatched", clientClass: "node" })]);
   const idle: Socket[] = [edgePath(), socketPath(PROXY_SOCKET_NAME), socketPath(DNS_SOCKET_NAME)].map((path) => connect(path).on("error", () => undefined));
   await Promise.all(idle.map((socket) => once(socket, "connect")));
   const started = Date.now();
