@@ -2,9 +2,9 @@
 // Usage: npm run bench
 import { ensureDockerEngine } from "../provision/docker-engine.ts";
 import { ensureNpmMirror } from "../provision/npm-mirror.ts";
-import { DEFAULT_OPENCLAW_VERSION } from "../target/openclaw-version.ts";
+import { DEFAULT_OPENCLAW_VERSIONS } from "../target/openclaw-version.ts";
 import { ensureSutImage } from "../provision/sut-image.ts";
-import { resolveTarget } from "../target/openclaw-target.ts";
+import { resolveTargets } from "../target/openclaw-target.ts";
 import { startStage } from "../sut/stage.ts";
 
 const rows: [string, number][] = [];
@@ -22,8 +22,8 @@ async function measure<T>(label: string, work: () => Promise<T>, repeat = 1): Pr
 }
 
 await measure("docker engine check", ensureDockerEngine);
-const target = await resolveTarget(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION);
-const image = await measure("SUT image, warm (content tag hit)", () => ensureSutImage(target));
+const [target] = await resolveTargets(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSIONS);
+const image = await measure("SUT image, warm (content tag hit)", () => ensureSutImage(target!));
 const npmMirror = await measure("npm snapshot for the mock registry (cached)", ensureNpmMirror);
 const stage = await measure("stage: upstream world (CA, edge, resolver) and SUT container (relay ready)", () =>
   startStage({ image, profile: "cloudflare-sensitive", npmMirror, runId: `bench-${process.pid}` }),

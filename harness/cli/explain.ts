@@ -61,10 +61,10 @@ export function explain(scenario: Scenario, openclaw: string, docsRoot: string):
     `  docs: ${docsRoot}`,
     "steps:",
   ];
-  const plan = planScenario(scenario, docsRoot);
+  const plan = planScenario(scenario, docsRoot, openclaw);
   for (const step of scenario.steps) out.push(...describeStep(step, plan));
   out.push("claims:");
-  for (const claim of scenario.claims) {
+  for (const claim of plan.claims) {
     const found = plan.quotes.get(claim.id);
     const where = found
       ? `${found.file}:${found.line}${found.movedFrom ? ` (moved: followed the anchor stub at ${found.movedFrom})` : ""}`

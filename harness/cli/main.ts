@@ -7,8 +7,8 @@ import { resolveDocsOverride } from "../docs/docs-override.ts";
 import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
-import { looksLikePath, type OpenClawTarget, resolveTarget } from "../target/openclaw-target.ts";
-import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSION } from "../target/openclaw-version.ts";
+import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } from "../target/openclaw-target.ts";
+import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS } from "../target/openclaw-version.ts";
 import { BadInputError, ExitCode, HarnessError } from "../util/errors.ts";
 import { reportsDir } from "../util/paths.ts";
 import { explain, findScenario } from "./explain.ts";
@@ -24,8 +24,9 @@ const usage = `usage: openclaw-conformance <command> [options]
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
   provision           start the Docker engine and build the images (what .ci/run needs)
 options:
-  --openclaw <what>      OpenClaw version or dist-tag from npm (default ${DEFAULT_OPENCLAW_VERSION}), or a path to
-                         an npm pack tarball or a built checkout of OpenClaw (its own docs are tested)
+  --openclaw <what,...>  OpenClaw versions or dist-tags from npm (default ${DEFAULT_OPENCLAW_VERSIONS}), or paths to
+                         npm pack tarballs or built checkouts of OpenClaw (their own docs are tested);
+                         every scenario runs on each
   --scenario <id,...>    only these scenarios
   --tag <tag,...>        only scenarios with one of these tags
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
@@ -39,7 +40,7 @@ function parseOptions() {
     return parseArgs({
       allowPositionals: true,
       options: {
-        openclaw: { type: "string", default: process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION },
+        openclaw: { type: "string", default: process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSIONS },
         scenario: { type: "string" },
         tag: { type: "string" },
         docs: { type: "string" },
@@ -71,20 +72,19 @@ function argument(name: string, value: string | undefined): string {
  * the reports directory and what is under test (npm is asked about a version; that is the only
  * network this needs). A selection the version's ranges leave empty is "nothing checked".
  */
-async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; target?: never } | { nothingToCheck?: never; target: OpenClawTarget; scenarios: string[]; docs?: string }> {
+async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; targets?: never } | { nothingToCheck?: never; targets: OpenClawTarget[]; scenarios: string[]; docs?: string }> {
   const all = loadScenarios();
   loadKnownDrift(undefined, all);
   const selected = selectScenarios(all, selection);
   const docs = values.docs ? resolveDocsOverride(values.docs) : undefined;
   checkReportsDir(reportsDir);
-  const target = await resolveTarget(values.openclaw);
-  const { version } = target;
-  const applicable = selected.filter(({ scenario }) => semver.satisfies(version, scenario.openclaw));
-  if (!applicable.length) {
+  const targets = await resolveTargets(values.openclaw!);
+  const applies = targets.some(({ version }) => selected.some(({ scenario }) => semver.satisfies(version, scenario.openclaw)));
+  if (!applies) {
     const ranges = selected.map(({ scenario }) => `${scenario.id} (${scenario.openclaw})`).join(", ");
-    return { nothingToCheck: `no selected scenario applies to openclaw ${version}: ${ranges}` };
+    return { nothingToCheck: `no selected scenario applies to openclaw ${targets.map(({ version }) => version).join(" or ")}: ${ranges}` };
   }
-  return { target, scenarios: selected.map(({ scenario }) => scenario.id), docs };
+  return { targets, scenarios: selected.map(({ scenario }) => scenario.id), docs };
 }
 
 async function run(selection: { scenario?: string; tag?: string }, show: (report: RunReport) => string): Promise<number> {
@@ -95,7 +95,7 @@ async function run(selection: { scenario?: string; tag?: string }, show: (report
     console.error(`openclaw-conformance: nothing to check: ${checked.nothingToCheck}${allowed ? " (allowed by --allow-all-skipped)" : "; --allow-all-skipped to accept that"}`);
     return allowed ? ExitCode.asExpected : ExitCode.nothingChecked;
   }
-  const report = await runSuite({ target: checked.target, scenarios: checked.scenarios, docs: checked.docs });
+  const report = await runSuite({ targets: checked.targets, scenarios: checked.scenarios, docs: checked.docs });
   if (!report) return ExitCode.interrupted;
   console.log(`\n${show(report)}\nreports: ${reportsDir}`);
   const code = exitCodeFor(report, { allowAllSkipped: values["allow-all-skipped"] });
@@ -119,22 +119,25 @@ async function main(): Promise<number> {
     case "explain": {
       // The scenario first: a wrong id is one line, before any docs are fetched.
       const scenario = findScenario(argument("explain <scenario>", subject));
-      if (values.docs) return explain(scenario, values.openclaw, resolveDocsOverride(values.docs));
+      const given = values.openclaw!;
+      if (given.includes(",")) throw new BadInputError("explain takes one --openclaw (a version, a tarball or a checkout)");
+      if (values.docs) return explain(scenario, given, resolveDocsOverride(values.docs));
       // A version's docs come from npm's cache when they can; a tarball or checkout has its own.
-      if (!looksLikePath(values.openclaw)) {
-        checkVersionSyntax(values.openclaw);
-        return explain(scenario, values.openclaw, await ensureDocsOfVersion(values.openclaw));
+      if (!looksLikePath(given)) {
+        checkVersionSyntax(given);
+        return explain(scenario, given, await ensureDocsOfVersion(given));
       }
-      const target = await resolveTarget(values.openclaw);
+      const target = await resolveTarget(given);
       return explain(scenario, target.version, await ensureDocsOf(target));
     }
     case "repro": {
       const issue = argument("repro <issue>", subject);
       const ids = scenariosForIssue(issue);
-      return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.openclaw}:${formatEvidence(report, ids)}`);
+      return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
     }
     case "provision": {
-      return (await provisionSut(await resolveTarget(values.openclaw)), ExitCode.asExpected);
+      for (const target of await resolveTargets(values.openclaw!)) await provisionSut(target);
+      return ExitCode.asExpected;
     }
     default:
       throw new BadInputError(`unknown command "${command}" (see --help)`);

@@ -5,7 +5,7 @@ import { execa } from "execa";
 import { createVitest } from "vitest/node";
 import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
-import { provisionSut } from "../provision/provision.ts";
+import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
@@ -15,8 +15,8 @@ import { progress } from "../util/progress.ts";
 import { prepareReportsDir } from "./reports-dir.ts";
 
 export interface SuiteOptions {
-  /** The OpenClaw under test, already resolved (a release, a tarball or a packed checkout). */
-  target: OpenClawTarget;
+  /** What is under test, already resolved (releases, tarballs or packed checkouts): every scenario runs on each. */
+  targets: OpenClawTarget[];
   /** The ids of the selected scenarios, already checked to exist. */
   scenarios: string[];
   /** A docs tree that stands in for the package's (already resolved). */
@@ -42,7 +42,8 @@ async function generateHtml(): Promise<void> {
  */
 export async function runSuite(options: SuiteOptions): Promise<RunReport | undefined> {
   await prepareReportsDir(reportsDir);
-  const sut = await provisionSut(options.target);
+  const suts: ProvisionedSut[] = [];
+  for (const target of options.targets) suts.push(await provisionSut(target));
   const runId = `run-${randomBytes(4).toString("hex")}`;
   progress(`run ${runId}: its containers carry the label ${LABEL}.run=${runId}`);
   const vitest = await createVitest("test", {
@@ -54,12 +55,13 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
       "default",
       ["allure-vitest/reporter", { resultsDir: join(reportsDir, "allure-results") }],
       ["junit", { outputFile: join(reportsDir, "junit.xml") }],
-      new RunJsonReporter({ outputDir: reportsDir, target: options.target }),
+      new RunJsonReporter({ outputDir: reportsDir, versions: suts.map(({ image }) => ({ target: image.target, image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion } })) }),
     ],
   });
   // The preflight's result goes to the tests, so the global setup does not provision again.
   for (const project of vitest.projects) {
-    project.provide("sut", sut);
+    project.provide("sut", suts[0]!);
+    project.provide("suts", suts);
     project.provide("selection", { scenarios: options.scenarios, docsDir: options.docs, runId });
   }
   // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own

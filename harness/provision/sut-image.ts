@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { HarnessError } from "../util/errors.ts";
 import { cacheRoot, LABEL } from "../util/paths.ts";
@@ -47,6 +47,8 @@ async function installOnHost(target: OpenClawTarget): Promise<string> {
     await timed("npm install done", () =>
       execa("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"], {
         cwd: installDir,
+        // Install scripts (OpenClaw's preinstall checks the Node it runs on) get our Node, not the system's.
+        env: { PATH: `${dirname(process.execPath)}:${process.env.PATH}` },
         stdout: "ignore",
         stderr: "inherit",
       }),

@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { provisionSut } from "../provision/provision.ts";
-import { resolveTarget } from "../target/openclaw-target.ts";
-import { DEFAULT_OPENCLAW_VERSION } from "../target/openclaw-version.ts";
+import { resolveTargets } from "../target/openclaw-target.ts";
+import { DEFAULT_OPENCLAW_VERSIONS } from "../target/openclaw-version.ts";
 import "./provided.ts";
 
 /**
@@ -10,5 +10,8 @@ import "./provided.ts";
  */
 export default async function setup(project: TestProject): Promise<void> {
   if (project.getProvidedContext().sut) return;
-  project.provide("sut", await provisionSut(await resolveTarget(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSION)));
+  const suts = [];
+  for (const target of await resolveTargets(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSIONS)) suts.push(await provisionSut(target));
+  project.provide("sut", suts[0]!);
+  project.provide("suts", suts);
 }

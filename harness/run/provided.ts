@@ -13,11 +13,15 @@ export interface Selection {
 
 declare module "vitest" {
   interface ProvidedContext {
-    /** The SUT image of the version under test, from the global setup or the main job's preflight. */
+    /** The SUT image of the first version under test (what the e2e tests use). */
     sut: ProvisionedSut;
+    /** Every version under test, in order: the conformance project runs each scenario on each. */
+    suts: ProvisionedSut[];
     selection?: Selection;
   }
   interface TaskMeta {
+    /** The OpenClaw version a conformance test is for, set before it can be skipped. */
+    openclaw?: string;
     /** The scenario's full result, read by the run.json reporter. */
     conformance?: ScenarioResult;
   }

@@ -3,7 +3,8 @@ import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
 import { locateCommand } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import type { StepSource } from "./records.ts";
-import type { Scenario, Step } from "./schema.ts";
+import { claimForVersion } from "./claim-for-version.ts";
+import type { Claim, Scenario, Step } from "./schema.ts";
 
 export interface PlannedStep {
   step: Step;
@@ -15,6 +16,8 @@ export interface PlannedStep {
 /** What a scenario will run and check in one docs tree, and what of it the docs no longer hold. */
 export interface PlannedScenario {
   steps: PlannedStep[];
+  /** The claims as this version states them (its quote, page and expectation). */
+  claims: Claim[];
   /** Where each claim's quote stands, by claim id. */
   quotes: Map<string, QuoteLocation>;
   /** Steps and claims whose locator or quote no longer resolves: doc drift. */
@@ -47,16 +50,20 @@ function orDrift<T>(kind: "step" | "claim", id: string, drift: PlannedScenario["
   }
 }
 
-/** Every step and claim of a scenario against one docs tree. The runner and `explain` both plan here. */
-export function planScenario(scenario: Scenario, docsRoot: string): PlannedScenario {
+/**
+ * Every step and claim of a scenario against one version's docs tree. The runner and `explain`
+ * both plan here.
+ */
+export function planScenario(scenario: Scenario, docsRoot: string, version: string): PlannedScenario {
   const drift: PlannedScenario["drift"] = [];
   const steps = scenario.steps.flatMap((step) => orDrift("step", step.id, drift, () => planStep(step, docsRoot)) ?? []);
+  const claims = scenario.claims.map((claim) => claimForVersion(claim, version));
   const quotes = new Map<string, QuoteLocation>();
-  for (const claim of scenario.claims) {
+  for (const claim of claims) {
     const found = orDrift("claim", claim.id, drift, () => findQuote(docsRoot, claim.page, claim.quote));
     if (found) quotes.set(claim.id, found);
   }
-  return { steps, quotes, drift };
+  return { steps, claims, quotes, drift };
 }
 
 /** Doc drift of a plan as one message, each problem named by the step or claim it is in. */

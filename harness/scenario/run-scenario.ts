@@ -53,7 +53,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
     commandsMs: rest.steps.reduce((sum, step) => sum + step.result.durationMs + substitutionMs(step.substitution), 0),
   });
 
-  const plan = planScenario(scenario, context.docsRoot);
+  const plan = planScenario(scenario, context.docsRoot, image.openclawVersion);
   if (plan.drift.length) return finish("doc-drift", describeDrift(plan.drift));
 
   const stage = await startStage({ image, profile: scenario.egress, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: scenario.proxy === "http" });
@@ -71,7 +71,7 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   }
   const { world } = stage;
   const judgement = judgeScenario({
-    scenario, openclawVersion: image.openclawVersion, steps, captures, quotes: plan.quotes, knownDrift: context.knownDrift, faults: world.journal.faults(),
+    scenario: { ...scenario, claims: plan.claims }, openclawVersion: image.openclawVersion, steps, captures, quotes: plan.quotes, knownDrift: context.knownDrift, faults: world.journal.faults(),
   });
   return finish(judgement.status, judgement.message, { steps, claims: judgement.claims, journal: world.journal.all().map(formatJournalEntry) });
 }

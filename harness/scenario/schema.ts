@@ -119,13 +119,28 @@ export const Expectation = z.strictObject({
   actorApproved: z.boolean().optional(),
 });
 
+const quote = z.string().min(10, "quote the sentence of the docs that makes the promise");
+const expectation = Expectation.refine((e) => Object.values(e).some((v) => v !== undefined), "say what must be observed");
+
+/**
+ * Where a version words the promise differently, or it shows differently: that version's quote,
+ * page or expectation, for the versions in its range. The first variant whose range holds wins.
+ */
+export const ClaimVariant = z.strictObject({
+  openclaw: versionRange.describe("the versions this wording applies to"),
+  quote: quote.optional(),
+  page: DocsLocator.shape.page.optional(),
+  expect: expectation.optional(),
+});
+
 /** A promise the docs make, quoted, and how it shows in what a step did. */
 export const Claim = z.strictObject({
   id: name,
-  quote: z.string().min(10, "quote the sentence of the docs that makes the promise"),
+  quote,
   page: DocsLocator.shape.page,
   step: z.string(),
-  expect: Expectation.refine((e) => Object.values(e).some((v) => v !== undefined), "say what must be observed"),
+  expect: expectation,
+  versions: z.array(ClaimVariant).optional().describe("per-version quote, page or expectation, where a version words or shows the promise differently"),
 });
 
 export const Scenario = z
@@ -154,7 +169,7 @@ export const Scenario = z
     });
     const stepIds = new Set(scenario.steps.map((step) => step.id));
     scenario.claims.forEach((claim, index) => {
-      for (const used of captureRefs(JSON.stringify(claim.expect))) {
+      for (const used of captureRefs(JSON.stringify([claim.expect, claim.versions ?? []]))) {
         if (!captured.has(used)) context.addIssue({ code: "custom", path: ["claims", index, "expect"], message: `{{${used}}} is not captured by any step` });
       }
       if (!stepIds.has(claim.step)) {
@@ -177,6 +192,7 @@ export function capturesUsedBy(step: z.infer<typeof Step>): string[] {
 export type Scenario = z.infer<typeof Scenario>;
 export type Step = z.infer<typeof Step>;
 export type Claim = z.infer<typeof Claim>;
+export type ClaimVariant = z.infer<typeof ClaimVariant>;
 export type Expectation = z.infer<typeof Expectation>;
 export type DocsLocator = z.infer<typeof DocsLocator>;
 export type Answer = z.infer<typeof Answer>;

@@ -111,3 +111,19 @@ export async function resolveTarget(given: string): Promise<OpenClawTarget> {
   }
   return tarballTarget(path);
 }
+
+/**
+ * `--openclaw a,b,…`: each resolved, in order, each once (`latest` and the version it names are
+ * one). An empty list is bad input.
+ */
+export async function resolveTargets(list: string): Promise<OpenClawTarget[]> {
+  const given = list.split(",").map((item) => item.trim()).filter(Boolean);
+  if (!given.length) throw new BadInputError("--openclaw is empty: give one or more versions, tarballs or checkouts, comma-separated");
+  const targets: OpenClawTarget[] = [];
+  for (const one of given) {
+    const target = await resolveTarget(one);
+    const key = (candidate: OpenClawTarget) => (candidate.kind === "npm" ? candidate.version : candidate.sha256);
+    if (!targets.some((known) => key(known) === key(target))) targets.push(target);
+  }
+  return targets;
+}

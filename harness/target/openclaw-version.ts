@@ -2,7 +2,8 @@ import { execa } from "execa";
 import semver from "semver";
 import { BadInputError, EnvironmentError } from "../util/errors.ts";
 
-export const DEFAULT_OPENCLAW_VERSION = "2026.5.12";
+/** What the main job and `npm test` check when no --openclaw (or OCF_OPENCLAW_VERSION) says otherwise. */
+export const DEFAULT_OPENCLAW_VERSIONS = "2026.5.12";
 
 /** The Node put into every SUT image; checked against each OpenClaw version's `engines`. */
 export const SUT_NODE_VERSION = "24.21.0";

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import "../../harness/run/provided.ts";
-import type { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
 import { redact } from "../../harness/util/redact.ts";
 import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "./run-report.ts";
 import { scenarioEntry } from "./scenario-entry.ts";
@@ -13,7 +12,7 @@ function fromTestCase(test: TestCase): ScenarioEntry {
   const outcome = test.result();
   const skipped = outcome.state === "skipped";
   return {
-    id: test.name, title: test.name, status: skipped ? "skipped" : "broken",
+    id: test.name, title: test.name, openclaw: test.meta().openclaw ?? "?", status: skipped ? "skipped" : "broken",
     message: redact(skipped ? (outcome.note ?? "skipped") : (outcome.errors?.[0]?.message ?? "no result")),
     durationMs: Math.round(test.diagnostic()?.duration ?? 0), steps: [], claims: [], journal: [],
   };
@@ -31,12 +30,12 @@ function unhandledSource(error: SerializedError): string {
 export default class RunJsonReporter implements Reporter {
   private readonly startedAt = new Date().toISOString();
   private readonly outputDir: string;
-  /** What is under test, for the report (and for a run in which no scenario ran to say it). */
-  private readonly target?: OpenClawTarget;
+  /** What is under test, per version, for the report. */
+  private readonly versions: RunReport["run"]["versions"];
 
-  constructor(options: { outputDir: string; target?: OpenClawTarget }) {
+  constructor(options: { outputDir: string; versions?: RunReport["run"]["versions"] }) {
     this.outputDir = options.outputDir;
-    this.target = options.target;
+    this.versions = options.versions ?? [];
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
@@ -52,7 +51,7 @@ export default class RunJsonReporter implements Reporter {
     const report: RunReport = {
       run: {
         startedAt: this.startedAt, finishedAt: new Date().toISOString(),
-        openclaw: results[0]?.openclawVersion ?? this.target?.version, target: this.target, image: results[0]?.image, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
+        versions: this.versions, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
         harnessErrors: [
           // An error thrown where no test could catch it: in a mock's listener, a timer, a worker.
           ...unhandledErrors.map((error) => ({ source: unhandledSource(error), message: firstLine(error.message) })),

@@ -2,10 +2,14 @@ import { z } from "zod";
 import { ClaimStatus, ExpectedStatus, ScenarioStatus } from "../../harness/scenario/status.ts";
 import { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
 
-/** reports/output/run.json, wpt-report-like: run info, then one entry per scenario. */
+const SutImageRef = z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() });
+
+/** reports/output/run.json, wpt-report-like: run info, then one entry per scenario and version. */
 export const ScenarioEntry = z.object({
   id: z.string(),
   title: z.string(),
+  /** The OpenClaw version this result is for: a run covers one or more. */
+  openclaw: z.string(),
   status: ScenarioStatus,
   expected: ExpectedStatus.optional(),
   message: z.string(),
@@ -53,10 +57,8 @@ export const RunReport = z.object({
   run: z.object({
     startedAt: z.string(),
     finishedAt: z.string(),
-    openclaw: z.string().optional(),
-    /** What was under test: a release from npm, or a tarball (path, sha256) or a checkout packed into one. */
-    target: OpenClawTarget.optional(),
-    image: z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() }).optional(),
+    /** What was under test, one entry per version: a release from npm, or a tarball (path, sha256) or a checkout packed into one, and its image. */
+    versions: z.array(z.object({ target: OpenClawTarget, image: SutImageRef.optional() })),
     /** The day of the npm snapshot the mock registry served (mocks/npm-registry/snapshot.json). */
     npmSnapshot: z.string().optional(),
     harnessNode: z.string(),

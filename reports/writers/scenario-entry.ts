@@ -18,7 +18,7 @@ export function scenarioEntry(result: ScenarioResult): ScenarioEntry {
 function entryOf(result: ScenarioResult): ScenarioEntry {
   const expected = result.claims.some((claim) => claim.knownDrift) ? "known-drift" : "conforms";
   return {
-    id: result.id, title: result.title, status: result.status, expected, message: result.message, egress: result.egress,
+    id: result.id, title: result.title, openclaw: result.openclawVersion, status: result.status, expected, message: result.message, egress: result.egress,
     durationMs: result.durationMs, commandsMs: result.commandsMs,
     steps: result.steps.map((step) => ({
       id: step.id, command: step.result.command, exitCode: step.result.exitCode, durationMs: step.result.durationMs,

@@ -5,11 +5,12 @@ import type { RunReport } from "./run-report.ts";
 /** The terminal summary of a run: one line per scenario, its claims, and the totals. */
 export function formatSummary(report: RunReport): string {
   const registry = report.run.npmSnapshot ? `, npm as of ${report.run.npmSnapshot}` : "";
-  const what = report.run.target ? describeTarget(report.run.target) : `OpenClaw ${report.run.openclaw ?? "?"}`;
-  const lines = [`${what} (image ${report.run.image?.tag ?? "?"}${registry})`];
+  const lines: string[] = [];
+  for (const { target, image } of report.run.versions) lines.push(`${describeTarget(target)} (image ${image?.tag ?? "?"}${registry})`);
+  const several = new Set(report.scenarios.map((scenario) => scenario.openclaw)).size > 1;
   for (const scenario of report.scenarios) {
     const timing = scenario.commandsMs !== undefined ? ` ${(scenario.durationMs / 1000).toFixed(1)} s (OpenClaw commands ${(scenario.commandsMs / 1000).toFixed(1)} s)` : "";
-    lines.push(`${statusSymbol(scenario.status)} ${scenario.id}: ${scenario.status}${timing}`);
+    lines.push(`${statusSymbol(scenario.status)} ${scenario.id}${several ? ` on ${scenario.openclaw}` : ""}: ${scenario.status}${timing}`);
     // Where the claims do not tell the story (skipped, doc drift, broken), the message does.
     if (!scenario.claims.length || outcomeOf(scenario.status) === "broken") lines.push(`    ${scenario.message}`);
     // What the run did differently from a reader's terminal, so nobody mistakes it for the docs.

@@ -48,7 +48,7 @@ test("a repacked tarball of a published version gives the same verdicts as that 
   const result = await runCli(["run", "--openclaw", repacked], { OCF_REPORTS_DIR: reports, PATH: process.env.PATH! }, 18 * 60_000);
   expect(result.exitCode, result.stderr.slice(-2000)).toBe(ExitCode.asExpected);
   const report = RunReport.parse(JSON.parse(readFileSync(join(reports, "run.json"), "utf8")));
-  expect(report.run.target).toEqual({ kind: "tarball", version: VERSION, tarball: repacked, sha256: sha256(repacked) });
+  expect(report.run.versions.map(({ target }) => target)).toEqual([{ kind: "tarball", version: VERSION, tarball: repacked, sha256: sha256(repacked) }]);
   const verdicts = Object.fromEntries(report.scenarios.flatMap((scenario) => scenario.claims.map((claim) => [`${scenario.id}/${claim.id}`, claim.status])));
   // The same verdicts, claim by claim, that --openclaw 2026.5.12 must give (strict known drift).
   expect(verdicts).toEqual(expectedVerdicts());

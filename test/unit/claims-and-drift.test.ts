@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
 import { evaluateClaim } from "../../harness/scenario/evaluate-claim.ts";
 import { Captures } from "../../harness/scenario/captures.ts";
+import { claimForVersion } from "../../harness/scenario/claim-for-version.ts";
 import { judgeScenario } from "../../harness/scenario/judge.ts";
 import { findKnownDrift, judgeClaim } from "../../harness/scenario/known-drift.ts";
 import { type KnownDrift, Scenario } from "../../harness/scenario/schema.ts";
@@ -109,5 +110,24 @@ describe("the verdict on a scenario", () => {
   test("a claim whose step never ran cannot pass", () => {
     const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", steps: [], captures: new Captures(), quotes, knownDrift: [], faults: [] });
     expect(judged.claims.map((claim) => claim.status)).toEqual(["new-drift", "new-drift"]);
+  });
+});
+
+describe("a claim as each version states it", () => {
+  const claim = Scenario.parse({
+    id: "s", title: "t", openclaw: "*", egress: "open",
+    steps: [{ id: "turn", run: "openclaw agent", why: "test" }],
+    claims: [{
+      id: "runtime", quote: "OpenAI agent turns select the native Codex app-server runtime automatically", page: "providers/openai.md", step: "turn",
+      expect: { json: { path: "meta.agentMeta.agentHarnessId", equals: "codex" } },
+      versions: [{ openclaw: ">=2026.9.0", quote: "It may select the Codex app-server runtime automatically", page: "providers/openai/setup.md" }],
+    }],
+  }).claims[0]!;
+
+  test("a version no variant covers takes the claim's own words", () => {
+    expect(claimForVersion(claim, "2026.5.12")).toEqual({ id: "runtime", quote: claim.quote, page: "providers/openai.md", step: "turn", expect: claim.expect });
+  });
+  test("a version a variant covers takes its quote and page, and the claim's expectation where it gives none", () => {
+    expect(claimForVersion(claim, "2026.9.6")).toMatchObject({ quote: "It may select the Codex app-server runtime automatically", page: "providers/openai/setup.md", expect: claim.expect });
   });
 });

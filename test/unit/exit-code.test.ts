@@ -10,8 +10,8 @@ import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
 import { RunReport } from "../../reports/writers/run-report.ts";
 
 const report = (statuses: ScenarioStatus[], harnessErrors: { source: string; message: string }[] = []): RunReport => ({
-  run: { startedAt: "", finishedAt: "", harnessNode: "v24", harnessErrors },
-  scenarios: statuses.map((status, index) => ({ id: `s${index}`, title: "t", status, message: "", durationMs: 1, steps: [], claims: [], journal: [] })),
+  run: { startedAt: "", finishedAt: "", versions: [], harnessNode: "v24", harnessErrors },
+  scenarios: statuses.map((status, index) => ({ id: `s${index}`, title: "t", openclaw: "2026.5.12", status, message: "", durationMs: 1, steps: [], claims: [], journal: [] })),
 });
 
 describe("the run's exit code", () => {

@@ -56,6 +56,8 @@ const cases: [string, string, RegExp][] = [
   ["capture name in capitals", valid.replace("    why: probe\n", "    why: probe\n    capture: { Token: \"x\" }\n"), /lower-case/],
   ["answer with a broken regex", valid.replace("    why: probe\n", "    why: probe\n    answers: [{ when: \"[\", send: \"y\" }]\n"), /not a valid regular expression/],
   ["substitution without why", valid.replace("    why: probe\n", "    why: probe\n    substitute: { serve: openclaw gateway run, ready: ready }\n"), /substitute\.why/],
+  ["claim variant with a range that does not parse", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: 0 }\n    versions: [{ openclaw: soon, quote: \"another sentence of the docs\" }]"), /versions\.0\.openclaw: not a semver range/],
+  ["claim variant with an empty expectation", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: 0 }\n    versions: [{ openclaw: \">=2026.9.0\", expect: {} }]"), /say what must be observed/],
   ["substitution without readiness", valid.replace("    why: probe\n", "    why: probe\n    substitute: { why: no systemd, serve: openclaw gateway run }\n"), /substitute\.ready/],
 ];
 

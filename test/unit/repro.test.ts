@@ -22,10 +22,10 @@ describe("repro finds the scenarios linked to an issue", () => {
 test("the evidence names the promise, every command up to the claim's step, what was seen and the journal", () => {
   const step = (id: string, command: string, exitCode: number) => ({ id, command, source: "explicit: why", exitCode, durationMs: 1 });
   const report: RunReport = {
-    run: { startedAt: "", finishedAt: "", harnessNode: "v24", harnessErrors: [] },
+    run: { startedAt: "", finishedAt: "", versions: [], harnessNode: "v24", harnessErrors: [] },
     scenarios: [
       {
-        id: "s", title: "t", status: "known-drift", message: "", durationMs: 1, journal: [],
+        id: "s", title: "t", openclaw: "2026.5.12", status: "known-drift", message: "", durationMs: 1, journal: [],
         steps: [step("login", "openclaw login", 0), step("turn", "openclaw agent", 1), step("after", "openclaw status", 0)],
         claims: [{
           id: "c", status: "known-drift", quote: "turns select codex", source: "docs/providers/openai.md:227", step: "turn",
