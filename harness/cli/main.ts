@@ -8,8 +8,8 @@ import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } from "../target/openclaw-target.ts";
-import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS } from "../target/openclaw-version.ts";
-import { BadInputError, ExitCode, HarnessError } from "../util/errors.ts";
+import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawRelease } from "../target/openclaw-version.ts";
+import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { reportsDir } from "../util/paths.ts";
 import { explain, findScenario } from "./explain.ts";
 import { checkReportsDir } from "./reports-dir.ts";
@@ -103,6 +103,18 @@ async function run(selection: { scenario?: string; tag?: string }, show: (report
   return code;
 }
 
+/** The docs `explain` reads for one --openclaw item: a release's from npm's cache, a tarball's or checkout's own. */
+async function docsToExplain(given: string): Promise<{ version: string; docsRoot: string }> {
+  if (looksLikePath(given)) {
+    const target = await resolveTarget(given);
+    return { version: target.version, docsRoot: await ensureDocsOf(target) };
+  }
+  checkVersionSyntax(given);
+  // A version names its docs; a dist-tag (latest) is asked of npm first.
+  const version = semver.valid(given) ? given : (await resolveOpenClawRelease(given)).version;
+  return { version, docsRoot: await ensureDocsOfVersion(version) };
+}
+
 async function main(): Promise<number> {
   const parsed = parseOptions();
   values = parsed.values;
@@ -119,16 +131,13 @@ async function main(): Promise<number> {
     case "explain": {
       // The scenario first: a wrong id is one line, before any docs are fetched.
       const scenario = findScenario(argument("explain <scenario>", subject));
-      const given = values.openclaw!;
-      if (given.includes(",")) throw new BadInputError("explain takes one --openclaw (a version, a tarball or a checkout)");
-      if (values.docs) return explain(scenario, given, resolveDocsOverride(values.docs));
-      // A version's docs come from npm's cache when they can; a tarball or checkout has its own.
-      if (!looksLikePath(given)) {
-        checkVersionSyntax(given);
-        return explain(scenario, given, await ensureDocsOfVersion(given));
+      if (values.docs) return explain(scenario, values.openclaw!, resolveDocsOverride(values.docs));
+      let code: ExitCodeValue = ExitCode.asExpected;
+      for (const given of values.openclaw!.split(",").map((item) => item.trim()).filter(Boolean)) {
+        const { version, docsRoot } = await docsToExplain(given);
+        code = Math.max(code, explain(scenario, version, docsRoot)) as ExitCodeValue;
       }
-      const target = await resolveTarget(given);
-      return explain(scenario, target.version, await ensureDocsOf(target));
+      return code;
     }
     case "repro": {
       const issue = argument("repro <issue>", subject);

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
+import semver from "semver";
 import { dir } from "tmp-promise";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { resolveOpenClawRelease } from "../target/openclaw-version.ts";
@@ -15,9 +16,12 @@ import { progress, timed } from "../util/progress.ts";
  * check docs of a version without building its image, and by the extractor tests.
  */
 export async function ensureDocsOfVersion(version: string): Promise<string> {
-  const docsRoot = join(cacheRoot, "docs", version, "docs");
-  if (existsSync(docsRoot)) return docsRoot;
+  // Cached under the exact version: a dist-tag (latest) moves, so it is asked of npm first.
+  const cached = (exact: string) => join(cacheRoot, "docs", exact, "docs");
+  if (semver.valid(version) && existsSync(cached(version))) return cached(version);
   const release = await resolveOpenClawRelease(version);
+  const docsRoot = cached(release.version);
+  if (existsSync(docsRoot)) return docsRoot;
   const work = await dir({ unsafeCleanup: true });
   try {
     progress(`fetching the docs of openclaw@${release.version} (npm pack)`);
@@ -29,7 +33,7 @@ export async function ensureDocsOfVersion(version: string): Promise<string> {
     await mkdir(unpacked);
     await execa("tar", ["-xzf", tarball, "-C", unpacked, "--strip-components=1", "package/docs"]);
     // Into place in one rename, so an interrupted fetch never leaves a half tree in the cache.
-    await mkdir(join(cacheRoot, "docs", version), { recursive: true });
+    await mkdir(dirname(docsRoot), { recursive: true });
     await rm(docsRoot, { recursive: true, force: true });
     await rename(join(unpacked, "docs"), docsRoot);
     return docsRoot;

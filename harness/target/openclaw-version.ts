@@ -2,8 +2,12 @@ import { execa } from "execa";
 import semver from "semver";
 import { BadInputError, EnvironmentError } from "../util/errors.ts";
 
-/** What the main job and `npm test` check when no --openclaw (or OCF_OPENCLAW_VERSION) says otherwise. */
-export const DEFAULT_OPENCLAW_VERSIONS = "2026.5.12";
+/**
+ * What the main job and `npm test` check when no --openclaw (or OCF_OPENCLAW_VERSION) says
+ * otherwise: the version of the report that started this project, and the release people install
+ * today (resolved through npm at run time, and recorded in the report).
+ */
+export const DEFAULT_OPENCLAW_VERSIONS = "2026.5.12,latest";
 
 /** The Node put into every SUT image; checked against each OpenClaw version's `engines`. */
 export const SUT_NODE_VERSION = "24.21.0";

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(checkout, { recursive: true, force: true }));
 
 test("--docs on an edited copy: a changed quote and a removed step are doc drift, not failures of OpenClaw", { timeout: 300_000 }, async () => {
-  const cli = await execa(process.execPath, ["harness/cli/main.ts", "run", "--scenario", "report-82978-codex-subscription,docs-explicit-pi-route", "--docs", checkout], {
+  const cli = await execa(process.execPath, ["harness/cli/main.ts", "run", "--openclaw", "2026.5.12", "--scenario", "report-82978-codex-subscription,docs-explicit-pi-route", "--docs", checkout], {
     reject: false,
     env: { OCF_REPORTS_DIR: join(checkout, "reports") },
   });

@@ -6,7 +6,7 @@ import { ExitCode } from "../../harness/util/errors.ts";
 const explain = (...args: string[]) => execa(process.execPath, ["harness/cli/main.ts", "explain", ...args], { reject: false });
 
 test("explain prints each doc step at its file:line, each claim with its quote and known drift", async () => {
-  const cli = await explain("report-82978-codex-subscription");
+  const cli = await explain("report-82978-codex-subscription", "--openclaw", "2026.5.12");
   expect(cli.exitCode, cli.stderr).toBe(ExitCode.asExpected);
   expect(cli.stdout).toMatch(/login-documented-flag {2}docs\/providers\/openai\.md:\d+\n\s+\$ openclaw models auth login --provider openai-codex --device-code/);
   expect(cli.stdout).toMatch(/then, standing in for it: .*openclaw gateway run \(until \/\\\[gateway\\\] ready\/\)/);
