@@ -142,6 +142,40 @@ describe("the edge (TLS)", () => {
   });
 });
 
+describe("the edge (WebSocket upgrades)", () => {
+  /** Raw upgrade request bytes over TLS; resolves with the first bytes the edge sends back. */
+  async function upgrade(request: string, after?: Buffer): Promise<string> {
+    const socket = tlsConnect({ path: edgePath(), servername: "chatgpt.com", ca: world.ca.certPem });
+    socket.on("error", () => undefined);
+    await once(socket, "secureConnect");
+    socket.write(request);
+    const [reply] = (await once(socket, "data")) as [Buffer];
+    if (after) {
+      socket.write(after);
+      await once(socket, "close");
+    }
+    socket.destroy();
+    return reply.toString();
+  }
+  const headers = (path: string, extra = "") =>
+    `GET ${path} HTTP/1.1\r\nHost: chatgpt.com\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nauthorization: Bearer x.y.z\r\n${extra}\r\n`;
+
+  test("an upgrade to a path nothing serves gets 404, journaled", async () => {
+    expect(await upgrade(headers("/backend-api/nowhere", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"))).toMatch(/^HTTP\/1\.1 404/);
+    expect(world.journal.all().at(-1)).toMatchObject({ kind: "websocket", status: 404, answeredBy: "unmatched" });
+  });
+
+  test("an upgrade without a valid key is refused by the WebSocket server, not crashed on", async () => {
+    expect(await upgrade(headers("/backend-api/codex/responses", "Sec-WebSocket-Key: short\r\n"))).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  test("garbage frames after an accepted upgrade close that connection and nothing else", async () => {
+    const reply = await upgrade(headers("/backend-api/codex/responses", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"), Buffer.from([0xff, 0xff, 0x00, 0x01, 0x02, 0x03]));
+    expect(reply).toMatch(/^HTTP\/1\.1 101/);
+    expect(world.journal.faults()).toEqual([]);
+  });
+});
+
 describe("the resolver (DNS)", () => {
   const framed = (message: Buffer) => Buffer.concat([Buffer.from([message.length >> 8, message.length & 0xff]), message]);
 
