@@ -8,8 +8,9 @@ export interface SutMachine {
   getInside(url: string): Promise<string>;
 }
 
-// Followed by whitespace, so a URL cut between two chunks of output is not taken half.
-const authorizeUrl = /(https:\/\/auth\.openai\.com\/oauth\/authorize\?\S*client_id=app_\S+)\s/;
+// Followed by whitespace or a bracket, so a URL cut between two chunks of output is not taken
+// half, and the <…> or quotes a terminal puts around it are not taken with it.
+const authorizeUrl = /(https:\/\/auth\.openai\.com\/oauth\/authorize\?[^\s<>"'`]*client_id=app_[^\s<>"'`]+)(?=[\s<>"'`])/;
 const pastePrompt = /paste the (authorization code|redirect url)/i;
 
 /**

@@ -1,9 +1,10 @@
 import type { Actor, ActorOutcome, Browser } from "./actor.ts";
 import { Screen } from "./actor.ts";
 
-// Each must be followed by something that ends it (a space, a line end, punctuation): the end
-// of the text so far may be the middle of a URL or a code still on its way.
-const urlPattern = /(https:\/\/auth\.openai\.com\/\S*device\S*?)[.,)]*\s/;
+// Each must be followed by something that ends it (a space, a line end, a bracket or quote): the
+// end of the text so far may be the middle of a URL or a code still on its way. Terminals wrap
+// URLs in <…>, (…) or quotes and end sentences after them; none of that is part of the URL.
+const urlPattern = /(https:\/\/auth\.openai\.com\/[^\s<>"'`()[\]]*device[^\s<>"'`()[\]]*?)[.,;:!?]*(?=[\s<>"'`()[\]])/;
 const codePattern = /(?<![A-Z0-9-])([A-Z0-9]{4}-[A-Z0-9]{4,5})(?=[^A-Z0-9-])/;
 
 /**

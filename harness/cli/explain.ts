@@ -37,12 +37,14 @@ function describeStep(step: Step, plan: PlannedScenario): string[] {
     ...(extras.length ? [`     ${extras.join(" · ")}`] : []),
     ...(step.substitute ? [`     then, standing in for it: ${[...step.substitute.setup, `${step.substitute.serve} (until /${step.substitute.ready}/)`].join(" → ")}`, `       why: ${step.substitute.why.trim()}`] : []),
   ];
-  const planned = plan.steps.find((candidate) => candidate.step === step);
+  const skipped = plan.skipped.find((one) => one.kind === "step" && one.id === step.id);
+  if (skipped) return [`  ${step.id}  not on this version: ${skipped.why}`];
+  const planned = plan.steps.find((candidate) => candidate.step.id === step.id);
   if (!planned) {
     const drift = plan.drift.find((one) => one.kind === "step" && one.id === step.id);
     return [`  ${step.id}  § doc drift: ${drift?.message}`, ...tail];
   }
-  if (!step.docs) return [`  ${step.id}  explicit: ${step.why}`, `     $ ${step.run}`, ...tail];
+  if (!planned.step.docs) return [`  ${step.id}  explicit: ${planned.step.why}`, `     $ ${planned.step.run}`, ...tail];
   const { command, source } = planned;
   const moved = source.kind === "docs" && source.moved ? [`     the docs moved: followed the anchor stub at ${source.moved.stub}`] : [];
   return [`  ${step.id}  ${whereOf(source)}`, `     $ ${command}`, ...moved, ...tail];
@@ -64,6 +66,7 @@ export function explain(scenario: Scenario, openclaw: string, docsRoot: string):
   const plan = planScenario(scenario, docsRoot, openclaw);
   for (const step of scenario.steps) out.push(...describeStep(step, plan));
   out.push("claims:");
+  for (const skipped of plan.skipped.filter((one) => one.kind === "claim")) out.push(`  ${skipped.id}  not on this version: ${skipped.why}`);
   for (const claim of plan.claims) {
     const found = plan.quotes.get(claim.id);
     const where = found

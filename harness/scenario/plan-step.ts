@@ -3,7 +3,8 @@ import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
 import { locateCommand } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import type { StepSource } from "./records.ts";
-import { claimForVersion } from "./claim-for-version.ts";
+import { HarnessError } from "../util/errors.ts";
+import { claimForVersion, skipReason, stepForVersion } from "./for-version.ts";
 import type { Claim, Scenario, Step } from "./schema.ts";
 
 export interface PlannedStep {
@@ -22,6 +23,8 @@ export interface PlannedScenario {
   quotes: Map<string, QuoteLocation>;
   /** Steps and claims whose locator or quote no longer resolves: doc drift. */
   drift: { kind: "step" | "claim"; id: string; message: string }[];
+  /** Steps and claims this version does not have, with the scenario's reason. */
+  skipped: { kind: "step" | "claim"; id: string; why: string }[];
 }
 
 export const whereOf = (source: StepSource) => (source.kind === "docs" ? `${source.file}:${source.line}` : "the scenario");
@@ -56,14 +59,21 @@ function orDrift<T>(kind: "step" | "claim", id: string, drift: PlannedScenario["
  */
 export function planScenario(scenario: Scenario, docsRoot: string, version: string): PlannedScenario {
   const drift: PlannedScenario["drift"] = [];
-  const steps = scenario.steps.flatMap((step) => orDrift("step", step.id, drift, () => planStep(step, docsRoot)) ?? []);
-  const claims = scenario.claims.map((claim) => claimForVersion(claim, version));
+  const versionSteps = scenario.steps.flatMap((step) => stepForVersion(step, version) ?? []);
+  const steps = versionSteps.flatMap((step) => orDrift("step", step.id, drift, () => planStep(step, docsRoot)) ?? []);
+  const claims = scenario.claims.flatMap((claim) => claimForVersion(claim, version) ?? []);
+  const orphan = claims.find((claim) => !versionSteps.some((step) => step.id === claim.step));
+  if (orphan) throw new HarnessError(`${scenario.id}: on openclaw ${version} claim "${orphan.id}" judges step "${orphan.step}", which that version skips; give the claim a variant for it (skip: or another step)`);
   const quotes = new Map<string, QuoteLocation>();
   for (const claim of claims) {
     const found = orDrift("claim", claim.id, drift, () => findQuote(docsRoot, claim.page, claim.quote));
     if (found) quotes.set(claim.id, found);
   }
-  return { steps, claims, quotes, drift };
+  const skipped = [
+    ...scenario.steps.filter((step) => !versionSteps.some((kept) => kept.id === step.id)).map((step) => ({ kind: "step" as const, id: step.id, why: skipReason(step.versions, version) })),
+    ...scenario.claims.filter((claim) => !claims.some((kept) => kept.id === claim.id)).map((claim) => ({ kind: "claim" as const, id: claim.id, why: skipReason(claim.versions, version) })),
+  ];
+  return { steps, claims, quotes, drift, skipped };
 }
 
 /** Doc drift of a plan as one message, each problem named by the step or claim it is in. */

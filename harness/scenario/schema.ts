@@ -79,6 +79,26 @@ const stepBase = {
 };
 
 /**
+ * Where a version's docs or CLI need another command for the same step, or have no such step:
+ * that version's `docs:` or `run:` (with `why:`), time limit, or `skip:` with the reason. The
+ * first variant whose range holds wins.
+ */
+export const StepVariant = z
+  .strictObject({
+    openclaw: versionRange.describe("the versions this form of the step applies to"),
+    docs: DocsLocator.optional(),
+    run: z.string().min(1).optional(),
+    why: z.string().min(1).optional(),
+    timeout: duration.optional(),
+    skip: z.string().min(1).optional().describe("this version has no such step: why (its claims must skip it too)"),
+  })
+  .superRefine((variant, context) => {
+    if (variant.docs && variant.run) context.addIssue({ code: "custom", path: [], message: "give docs: or run:, not both" });
+    if (variant.run && !variant.why) context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
+    if (variant.skip && (variant.docs || variant.run)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs: or run:" });
+  });
+
+/**
  * A step reads its command from the docs (`docs:`) or gives it explicitly (`run:` with `why:`).
  * One object rather than a union, so a mistake in either kind gets a precise message.
  */
@@ -89,6 +109,7 @@ export const Step = z
     run: z.string().min(1).optional().describe("an explicit command; may use {{name}} captured by an earlier step"),
     /** An explicit command must say why it is not read from the docs. */
     why: z.string().min(1).optional().describe("why this command is not taken from the docs"),
+    versions: z.array(StepVariant).optional().describe("per-version command, time limit or skip, where a version's docs or CLI differ"),
   })
   .superRefine((step, context) => {
     if (Boolean(step.docs) === Boolean(step.run)) {
@@ -131,6 +152,7 @@ export const ClaimVariant = z.strictObject({
   quote: quote.optional(),
   page: DocsLocator.shape.page.optional(),
   expect: expectation.optional(),
+  skip: z.string().min(1).optional().describe("this version makes no such promise, or its step does not run: why"),
 });
 
 /** A promise the docs make, quoted, and how it shows in what a step did. */
@@ -193,6 +215,7 @@ export type Scenario = z.infer<typeof Scenario>;
 export type Step = z.infer<typeof Step>;
 export type Claim = z.infer<typeof Claim>;
 export type ClaimVariant = z.infer<typeof ClaimVariant>;
+export type StepVariant = z.infer<typeof StepVariant>;
 export type Expectation = z.infer<typeof Expectation>;
 export type DocsLocator = z.infer<typeof DocsLocator>;
 export type Answer = z.infer<typeof Answer>;

@@ -112,6 +112,18 @@ describe("actors read the whole screen, not one chunk", () => {
     expect(entered).toEqual(["https://auth.openai.com/codex/device user_code=WXYZ-9876"]);
   });
 
+  test.each([
+    ["in angle brackets", "Open <https://auth.openai.com/codex/device> and enter WXYZ-98765\n"],
+    ["in quotes, then a full stop", 'Open "https://auth.openai.com/codex/device". Code: WXYZ-98765\n'],
+    ["in parentheses", "Enter WXYZ-98765 (https://auth.openai.com/codex/device)\n"],
+  ])("a verification URL %s is opened without its brackets", async (_, screen) => {
+    entered.length = 0;
+    const user = new DeviceCodeUser(browser);
+    user.read(screen);
+    await user.result();
+    expect(entered).toEqual(["https://auth.openai.com/codex/device user_code=WXYZ-98765"]);
+  });
+
   test("a colour code split between chunks does not hide the code", async () => {
     entered.length = 0;
     const user = new DeviceCodeUser(browser);

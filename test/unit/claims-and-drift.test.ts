@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
 import { evaluateClaim } from "../../harness/scenario/evaluate-claim.ts";
 import { Captures } from "../../harness/scenario/captures.ts";
-import { claimForVersion } from "../../harness/scenario/claim-for-version.ts";
+import { claimForVersion } from "../../harness/scenario/for-version.ts";
 import { judgeScenario } from "../../harness/scenario/judge.ts";
 import { findKnownDrift, judgeClaim } from "../../harness/scenario/known-drift.ts";
 import { type KnownDrift, Scenario } from "../../harness/scenario/schema.ts";

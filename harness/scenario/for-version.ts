@@ -1,0 +1,33 @@
+import semver from "semver";
+import type { Claim, Step } from "./schema.ts";
+
+const covers = (version: string) => (variant: { openclaw: string }) => semver.satisfies(version, variant.openclaw, { includePrerelease: true });
+
+/**
+ * A claim as one OpenClaw version states it: its own quote, page and expectation where a variant
+ * of the claim covers that version, the claim's own otherwise; undefined where the variant says
+ * this version makes no such promise (`skip`). The variants themselves are dropped.
+ */
+export function claimForVersion(claim: Claim, version: string): Claim | undefined {
+  const { versions, ...base } = claim;
+  const variant = versions?.find(covers(version));
+  if (!variant) return base;
+  if (variant.skip) return undefined;
+  return { ...base, quote: variant.quote ?? base.quote, page: variant.page ?? base.page, expect: variant.expect ?? base.expect };
+}
+
+/**
+ * A step as one version runs it: that version's command (docs or explicit) and time limit where
+ * a variant covers it; undefined where the version has no such step (`skip`).
+ */
+export function stepForVersion(step: Step, version: string): Step | undefined {
+  const { versions, ...base } = step;
+  const variant = versions?.find(covers(version));
+  if (!variant) return base;
+  if (variant.skip) return undefined;
+  const command = variant.docs ? { docs: variant.docs, run: undefined, why: undefined } : variant.run ? { docs: undefined, run: variant.run, why: variant.why } : {};
+  return { ...base, ...command, timeout: variant.timeout ?? base.timeout };
+}
+
+/** Why a version skips a step or claim (its covering variant's `skip`). */
+export const skipReason = (variants: { openclaw: string; skip?: string }[] | undefined, version: string) => variants?.find(covers(version))?.skip ?? "";
