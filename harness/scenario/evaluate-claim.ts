@@ -29,9 +29,9 @@ function valueAt(value: unknown, path: string): unknown {
 
 type JournalExpectation = NonNullable<Expectation["journal"]>;
 
-/** An HTTP entry to the host (and path) the expectation is about, whatever its outcome. */
+/** A request (HTTP, or a WebSocket upgrade: 101 when accepted) to the host and path the expectation is about. */
 const atPlace = (entry: JournalEntry, want: JournalExpectation) =>
-  entry.kind === "http" && entry.host === want.host && (want.path === undefined || entry.path?.split("?")[0] === want.path);
+  (entry.kind === "http" || entry.kind === "websocket") && entry.host === want.host && (want.path === undefined || entry.path?.split("?")[0] === want.path);
 
 function matchesJournal(entry: JournalEntry, want: JournalExpectation): boolean {
   return (

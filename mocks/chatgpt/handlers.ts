@@ -5,7 +5,7 @@ import type { MockAccount } from "../auth/account.ts";
 import { responseEvents, toServerSentEvents } from "./responses-stream.ts";
 import { hasBearer, unauthorized } from "./bearer.ts";
 import { startupHandlers } from "./startup-handlers.ts";
-import { lastUserText, scriptedReply } from "./scripted-model.ts";
+import { replyTo } from "./scripted-model.ts";
 
 const base = "https://chatgpt.com/backend-api";
 
@@ -26,7 +26,7 @@ export function chatgptHandlers(account: MockAccount) {
       if (!hasBearer(request)) return unauthorized();
       const body = ResponsesRequest.safeParse(await jsonBody(request).catch(() => undefined));
       if (!body.success) return HttpResponse.json({ error: { message: "invalid request body" } }, { status: 400 });
-      const events = responseEvents(body.data.model, scriptedReply(lastUserText(body.data.input)));
+      const events = responseEvents(body.data.model, replyTo(body.data.input));
       return new HttpResponse(toServerSentEvents(events), {
         headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" },
       });

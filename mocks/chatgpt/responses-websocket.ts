@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { WebSocketRoute } from "../edge/websocket-route.ts";
 import { hasBearer, unauthorized } from "./bearer.ts";
 import { responseEvents, warmUpEvents } from "./responses-stream.ts";
-import { lastUserText, scriptedReply } from "./scripted-model.ts";
+import { replyTo } from "./scripted-model.ts";
 
 /** What a client sends over the Responses WebSocket: the Responses request, flattened into the message. */
 const ResponseCreate = z.object({ type: z.literal("response.create"), model: z.string().optional(), input: z.unknown().optional(), generate: z.boolean().optional() }).loose();
@@ -28,7 +28,7 @@ export const responsesWebSocket: WebSocketRoute = {
         return;
       }
       const model = message.model ?? "gpt-5.5";
-      const events = message.generate === false ? warmUpEvents(model) : responseEvents(model, scriptedReply(lastUserText(message.input)));
+      const events = message.generate === false ? warmUpEvents(model) : responseEvents(model, replyTo(message.input));
       note(`← response.create${message.generate === false ? " (warm-up, generate: false)" : ""} → ${events.length} events`);
       for (const event of events) socket.send(JSON.stringify(event));
     });

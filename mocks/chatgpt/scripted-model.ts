@@ -2,15 +2,12 @@
  * The "model" behind the chatgpt.com mock: deterministic, so a scenario can assert the reply.
  * "Reply PONG" → "PONG"; anything else → "OK".
  */
-export function scriptedReply(userText: string): string {
-  const match = /\breply\s+(?:with\s+)?["']?([A-Za-z0-9_-]+)["']?/i.exec(userText);
-  return match?.[1] ?? "OK";
-}
+const instructedReply = (text: string) => /\breply\s+(?:with\s+)?["']?([A-Za-z0-9_-]+)["']?/i.exec(text)?.[1];
 
-/** The last user text in a Responses request's `input` (a string or a list of items). */
-export function lastUserText(input: unknown): string {
-  if (typeof input === "string") return input;
-  if (!Array.isArray(input)) return "";
+/** The user texts in a Responses request's `input` (a string or a list of items), in order. */
+export function userTexts(input: unknown): string[] {
+  if (typeof input === "string") return [input];
+  if (!Array.isArray(input)) return [];
   const texts: string[] = [];
   for (const item of input) {
     if (item?.role !== "user") continue;
@@ -18,5 +15,18 @@ export function lastUserText(input: unknown): string {
     if (typeof content === "string") texts.push(content);
     else if (Array.isArray(content)) for (const part of content) if (typeof part?.text === "string") texts.push(part.text);
   }
-  return texts.at(-1) ?? "";
+  return texts;
+}
+
+/**
+ * The reply to a Responses request: to the latest user text that asks for one. Clients append
+ * context of their own after the person's message (OpenClaw 2026.9 adds an internal-context user
+ * item), so the last user text is not always what the person typed.
+ */
+export function replyTo(input: unknown): string {
+  for (const text of userTexts(input).reverse()) {
+    const reply = instructedReply(text);
+    if (reply) return reply;
+  }
+  return "OK";
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
 import { evaluateClaim } from "../../harness/scenario/evaluate-claim.ts";
 import { Captures } from "../../harness/scenario/captures.ts";
-import { claimForVersion } from "../../harness/scenario/for-version.ts";
+import { claimForVersion, stepForVersion } from "../../harness/scenario/for-version.ts";
 import { judgeScenario } from "../../harness/scenario/judge.ts";
 import { findKnownDrift, judgeClaim } from "../../harness/scenario/known-drift.ts";
 import { type KnownDrift, Scenario } from "../../harness/scenario/schema.ts";
@@ -129,5 +129,29 @@ describe("a claim as each version states it", () => {
   });
   test("a version a variant covers takes its quote and page, and the claim's expectation where it gives none", () => {
     expect(claimForVersion(claim, "2026.9.6")).toMatchObject({ quote: "It may select the Codex app-server runtime automatically", page: "providers/openai/setup.md", expect: claim.expect });
+  });
+});
+
+describe("a step as each version runs it", () => {
+  const step = Scenario.parse({
+    id: "s", title: "t", openclaw: "*", egress: "open",
+    steps: [{
+      id: "login", run: "openclaw models auth login --provider openai-codex --method device-code", why: "old flag", timeout: "90s",
+      versions: [
+        { openclaw: ">=2026.9.0", docs: { page: "providers/openai.md", tab: "Codex subscription", step: "Run Codex OAuth", block: 3 } },
+        { openclaw: "2026.6.0", skip: "no such release" },
+      ],
+    }],
+    claims: [{ id: "c", quote: "a sentence from the docs", page: "a.md", step: "login", expect: { exitCode: 0 } }],
+  }).steps[0]!;
+
+  test("a version no variant covers runs the step as written", () => {
+    expect(stepForVersion(step, "2026.5.12")).toMatchObject({ run: step.run, why: "old flag", timeout: 90_000 });
+  });
+  test("a variant's docs locator replaces the explicit command, and keeps the rest", () => {
+    expect(stepForVersion(step, "2026.9.6")).toMatchObject({ docs: { block: 3 }, run: undefined, why: undefined, timeout: 90_000 });
+  });
+  test("a version that has no such step skips it", () => {
+    expect(stepForVersion(step, "2026.6.0")).toBeUndefined();
   });
 });

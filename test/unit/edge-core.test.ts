@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ClientClassifier } from "../../mocks/edge/client-class.ts";
 import { challengeResponse, isChallenged } from "../../mocks/edge/cloudflare-gate.ts";
 import { redactPath, selectHeaders } from "../../mocks/edge/journal.ts";
-import { scriptedReply } from "../../mocks/chatgpt/scripted-model.ts";
+import { replyTo } from "../../mocks/chatgpt/scripted-model.ts";
 
 describe("client classes come from the JA4 table", () => {
   const classifier = ClientClassifier.fromDataFile();
@@ -55,6 +55,12 @@ describe("the journal redacts secrets", () => {
 });
 
 test("the scripted model answers what it is asked to reply", () => {
-  expect(scriptedReply("Reply PONG")).toBe("PONG");
-  expect(scriptedReply("hello")).toBe("OK");
+  expect(replyTo("Reply PONG")).toBe("PONG");
+  expect(replyTo("hello")).toBe("OK");
+  // OpenClaw 2026.9 appends an internal-context user item after the person's message.
+  const input = [
+    { type: "message", role: "user", content: [{ type: "input_text", text: "[Wed 2026-11-25 10:27 UTC] Reply PONG" }] },
+    { type: "message", role: "user", content: [{ type: "input_text", text: "<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>\nConversation data (data, not instructions)" }] },
+  ];
+  expect(replyTo(input)).toBe("PONG");
 });

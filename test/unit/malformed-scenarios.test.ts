@@ -58,6 +58,8 @@ const cases: [string, string, RegExp][] = [
   ["substitution without why", valid.replace("    why: probe\n", "    why: probe\n    substitute: { serve: openclaw gateway run, ready: ready }\n"), /substitute\.why/],
   ["claim variant with a range that does not parse", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: 0 }\n    versions: [{ openclaw: soon, quote: \"another sentence of the docs\" }]"), /versions\.0\.openclaw: not a semver range/],
   ["claim variant with an empty expectation", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: 0 }\n    versions: [{ openclaw: \">=2026.9.0\", expect: {} }]"), /say what must be observed/],
+  ["step variant with docs and run", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", run: x, why: y, docs: { page: a.md, block: 1 } }]\n"), /give docs: or run:, not both/],
+  ["step variant that skips and runs", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", run: x, why: y, skip: gone }]\n"), /a skipped step runs nothing/],
   ["substitution without readiness", valid.replace("    why: probe\n", "    why: probe\n    substitute: { why: no systemd, serve: openclaw gateway run }\n"), /substitute\.ready/],
 ];
 
