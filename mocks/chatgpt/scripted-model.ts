@@ -2,7 +2,9 @@
  * The "model" behind the chatgpt.com mock: deterministic, so a scenario can assert the reply.
  * "Reply PONG" → "PONG"; anything else → "OK".
  */
-const instructedReply = (text: string) => /\breply\s+(?:with\s+)?["']?([A-Za-z0-9_-]+)["']?/i.exec(text)?.[1];
+// The whole message is the instruction ("Reply PONG"), after the "[date] " some clients prefix:
+// a "reply the …" inside a client's own instructions or context is no instruction to the model.
+const instructedReply = (text: string) => /^(?:\[[^\]]*\]\s*)?reply\s+(?:with\s+)?["']?([A-Za-z0-9_-]+)["']?[.!]?$/i.exec(text.trim())?.[1];
 
 /** The user texts in a Responses request's `input` (a string or a list of items), in order. */
 export function userTexts(input: unknown): string[] {

@@ -63,4 +63,6 @@ test("the scripted model answers what it is asked to reply", () => {
     { type: "message", role: "user", content: [{ type: "input_text", text: "<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>\nConversation data (data, not instructions)" }] },
   ];
   expect(replyTo(input)).toBe("PONG");
+  // The codex binary's own context mentions replies; only the person's whole message instructs.
+  expect(replyTo([...input, { role: "user", content: "<environment_context>… reply the way the user asks …</environment_context>" }])).toBe("PONG");
 });
