@@ -2,9 +2,16 @@
  * The "model" behind the chatgpt.com mock: deterministic, so a scenario can assert the reply.
  * "Reply PONG" → "PONG"; anything else → "OK".
  */
-// The whole message is the instruction ("Reply PONG"), after the "[date] " some clients prefix:
-// a "reply the …" inside a client's own instructions or context is no instruction to the model.
-const instructedReply = (text: string) => /^(?:\[[^\]]*\]\s*)?reply\s+(?:with\s+)?["']?([A-Za-z0-9_-]+)["']?[.!]?$/i.exec(text.trim())?.[1];
+// A line that is the whole instruction ("Reply PONG", after the "[date] " some clients prefix):
+// clients wrap the person's message in context of their own (OpenClaw's Codex harness ends its
+// text with "Current user request:\nReply PONG"), and a "reply the …" inside that context is no
+// instruction. The last such line of a text wins.
+const instructedReply = (text: string) =>
+  text
+    .split("\n")
+    .reverse()
+    .map((line) => /^(?:\[[^\]]*\]\s*)?reply\s+(?:with\s+)?["']?([A-Za-z0-9_-]+)["']?[.!]?$/i.exec(line.trim())?.[1])
+    .find(Boolean);
 
 /** The user texts in a Responses request's `input` (a string or a list of items), in order. */
 export function userTexts(input: unknown): string[] {

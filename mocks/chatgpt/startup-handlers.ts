@@ -40,7 +40,9 @@ export function startupHandlers(account: MockAccount) {
       HttpResponse.json({ accounts: [{ id: account.accountId, workspace_backend_origin: "NO_CONSTRAINT", account_routing_override: "NO_CONSTRAINT" }] }),
     )),
     http.get(`${base}/wham/settings/user`, authed(() => HttpResponse.json({}))),
-    http.get(`${base}/plugins/featured`, authed(() => HttpResponse.json({ plugins: [] }))),
+    // The public plugin catalog: the codex binary asks for it without credentials (measured).
+    http.get(`${base}/plugins/featured`, () => HttpResponse.json({ plugins: [] })),
+    http.get(`${base}/plugins/export/curated`, () => HttpResponse.json({ plugins: [] })),
     http.get(`${base}/ps/plugins/list`, authed(() => HttpResponse.json({ plugins: [] }))),
     http.get(`${base}/ps/plugins/installed`, authed(() => HttpResponse.json({ plugins: [] }))),
     http.get(`${base}/ps/plugins/suggested/:client`, authed(() => HttpResponse.json({ enabled: false, plugins: [] }))),

@@ -65,4 +65,6 @@ test("the scripted model answers what it is asked to reply", () => {
   expect(replyTo(input)).toBe("PONG");
   // The codex binary's own context mentions replies; only the person's whole message instructs.
   expect(replyTo([...input, { role: "user", content: "<environment_context>… reply the way the user asks …</environment_context>" }])).toBe("PONG");
+  // OpenClaw's Codex harness puts the person's message last in a text of its own context.
+  expect(replyTo([{ role: "user", content: [{ type: "input_text", text: "OpenClaw runtime context for this turn:\n…\nCurrent user request:\nReply PONG" }] }])).toBe("PONG");
 });
