@@ -9,6 +9,7 @@ import { exitCodeFor } from "../run/exit-code.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } from "../target/openclaw-target.ts";
 import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawRelease } from "../target/openclaw-version.ts";
+import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { reportsDir } from "../util/paths.ts";
 import { explain, findScenario } from "./explain.ts";
@@ -133,7 +134,7 @@ async function main(): Promise<number> {
       const scenario = findScenario(argument("explain <scenario>", subject));
       if (values.docs) return explain(scenario, values.openclaw!, resolveDocsOverride(values.docs));
       let code: ExitCodeValue = ExitCode.asExpected;
-      for (const given of values.openclaw!.split(",").map((item) => item.trim()).filter(Boolean)) {
+      for (const given of commaList(values.openclaw!)) {
         const { version, docsRoot } = await docsToExplain(given);
         code = Math.max(code, explain(scenario, version, docsRoot)) as ExitCodeValue;
       }

@@ -1,7 +1,8 @@
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
+import { commaList } from "../util/comma-list.ts";
 import { BadInputError } from "../util/errors.ts";
 
-const list = (text?: string) => text?.split(",").map((item) => item.trim()).filter(Boolean);
+const list = (text?: string) => (text === undefined ? undefined : commaList(text));
 
 /**
  * The scenarios `--scenario` and `--tag` select. A name that matches nothing is bad input that

@@ -7,6 +7,7 @@ import { execa } from "execa";
 import semver from "semver";
 import { dir } from "tmp-promise";
 import { z } from "zod";
+import { commaList } from "../util/comma-list.ts";
 import { BadInputError } from "../util/errors.ts";
 import { cacheRoot } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
@@ -117,7 +118,7 @@ export async function resolveTarget(given: string): Promise<OpenClawTarget> {
  * one). An empty list is bad input.
  */
 export async function resolveTargets(list: string): Promise<OpenClawTarget[]> {
-  const given = list.split(",").map((item) => item.trim()).filter(Boolean);
+  const given = commaList(list);
   if (!given.length) throw new BadInputError("--openclaw is empty: give one or more versions, tarballs or checkouts, comma-separated");
   const targets: OpenClawTarget[] = [];
   for (const one of given) {
