@@ -22,6 +22,12 @@ function describeExpectation(expect: Expectation): string {
     expect.journal &&
       `journal: ${expect.journal.host}${expect.journal.path ?? ""}${expect.journal.clientClass ? ` from a ${expect.journal.clientClass} client` : ""}${expect.journal.status ? ` answered ${expect.journal.status}` : ""}`,
     expect.actorApproved !== undefined && (expect.actorApproved ? "the person gets through" : "the person does not get through"),
+    expect.file &&
+      (expect.file.exists
+        ? `file ${expect.file.path}${expect.file.mode ? ` with mode ${expect.file.mode}` : ""}${expect.file.json ? ` where ${expect.file.json.path} = ${JSON.stringify(expect.file.json.equals)}` : ""}`
+        : `no file ${expect.file.path}`),
+    expect.process && `${expect.process.seen ? "a" : "no"} process /${expect.process.matches}/ while it runs`,
+    expect.log && `${expect.log.seen ? "an" : "no"} OpenClaw log line /${expect.log.matches}/ while it runs`,
   ];
   return parts.filter(Boolean).join("; ");
 }
@@ -55,15 +61,21 @@ function describeStep(step: Step, plan: PlannedScenario): string[] {
  * in the docs of the chosen version. Nothing is started. Exit 1 when the docs no longer resolve.
  */
 export function explain(scenario: Scenario, openclaw: string, docsRoot: string): ExitCodeValue {
+  const drifted = scenario.egress.map((egress) => explainUnder(scenario, egress, openclaw, docsRoot));
+  return drifted.some(Boolean) ? ExitCode.drift : ExitCode.asExpected;
+}
+
+/** One egress of the scenario; true when its docs no longer resolve. */
+function explainUnder(scenario: Scenario, egress: string, openclaw: string, docsRoot: string): boolean {
   const knownDrift = loadKnownDrift();
   const applies = semver.satisfies(openclaw, scenario.openclaw);
   const out = [
-    `${scenario.id}: ${scenario.title}`,
-    `  openclaw ${scenario.openclaw} (${openclaw}: ${applies ? "applies" : "does not apply; a run would skip it"}) · egress ${scenario.egress} · tags ${scenario.tags.join(", ") || "-"}`,
+    `${scenario.id}${scenario.egress.length > 1 ? ` [${egress}]` : ""}: ${scenario.title}`,
+    `  openclaw ${scenario.openclaw} (${openclaw}: ${applies ? "applies" : "does not apply; a run would skip it"}) · egress ${egress} · tags ${scenario.tags.join(", ") || "-"}`,
     `  docs: ${docsRoot}`,
     "steps:",
   ];
-  const plan = planScenario(scenario, docsRoot, openclaw);
+  const plan = planScenario(scenario, docsRoot, openclaw, egress);
   for (const step of scenario.steps) out.push(...describeStep(step, plan));
   out.push("claims:");
   for (const skipped of plan.skipped.filter((one) => one.kind === "claim")) out.push(`  ${skipped.id}  not on this version: ${skipped.why}`);
@@ -72,10 +84,10 @@ export function explain(scenario: Scenario, openclaw: string, docsRoot: string):
     const where = found
       ? `${found.file}:${found.line}${found.movedFrom ? ` (moved: followed the anchor stub at ${found.movedFrom})` : ""}`
       : `§ doc drift: ${plan.drift.find((one) => one.kind === "claim" && one.id === claim.id)?.message}`;
-    const known = findKnownDrift(knownDrift, scenario.id, claim.id, openclaw);
+    const known = findKnownDrift(knownDrift, scenario.id, claim.id, openclaw, egress);
     out.push(`  ${claim.id}  (step ${claim.step})`, `     "${claim.quote}"  ${where}`, `     expects: ${describeExpectation(claim.expect)}`);
     if (known) out.push(`     known drift on ${openclaw}: ${known.issue}`);
   }
   console.log(out.join("\n"));
-  return plan.drift.length ? ExitCode.drift : ExitCode.asExpected;
+  return plan.drift.length > 0;
 }

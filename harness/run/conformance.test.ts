@@ -24,18 +24,23 @@ beforeAll(async () => {
 for (const { image, docsRoot: packagedDocs, npmMirror } of suts) {
   // --docs: a docs tree from a checkout stands in for the one shipped in the package.
   const docsRoot = selection?.docsDir ?? packagedDocs;
-  describe(`openclaw@${image.openclawVersion}`, () => {
+  // Scenarios run concurrently (each has its own container and world); vitest's maxConcurrency
+  // (vitest.config.ts) decides how many at once, so this machine's cores are used, not a scheduler of ours.
+  describe.concurrent(`openclaw@${image.openclawVersion}`, () => {
     for (const { scenario } of scenarios) {
-      test(scenario.id, { timeout: 15 * 60_000 }, async (context) => {
-        context.task.meta.openclaw = image.openclawVersion;
-        if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {
-          context.skip(`applies to openclaw ${scenario.openclaw}, not ${image.openclawVersion}`);
-        }
-        const result = await runScenario(scenario, { image, docsRoot, npmMirror, knownDrift, ca, runId });
-        context.task.meta.conformance = result;
-        await recordInAllure(scenario, result);
-        assertAsExpected(result);
-      });
+      // A scenario with several egresses is a test per egress: "scenario [cloudflare-sensitive]".
+      for (const egress of scenario.egress) {
+        test(scenario.egress.length > 1 ? `${scenario.id} [${egress}]` : scenario.id, { timeout: 15 * 60_000 }, async (context) => {
+          Object.assign(context.task.meta, { scenario: scenario.id, openclaw: image.openclawVersion, egress });
+          if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {
+            context.skip(`applies to openclaw ${scenario.openclaw}, not ${image.openclawVersion}`);
+          }
+          const result = await runScenario(scenario, egress, { image, docsRoot, npmMirror, knownDrift, ca, runId });
+          context.task.meta.conformance = result;
+          await recordInAllure(scenario, result);
+          assertAsExpected(result);
+        });
+      }
     }
   });
 }

@@ -20,8 +20,10 @@ declare module "vitest" {
     selection?: Selection;
   }
   interface TaskMeta {
-    /** The OpenClaw version a conformance test is for, set before it can be skipped. */
+    /** The scenario, OpenClaw version and egress a conformance test is for, set before it can be skipped. */
+    scenario?: string;
     openclaw?: string;
+    egress?: string;
     /** The scenario's full result, read by the run.json reporter. */
     conformance?: ScenarioResult;
   }

@@ -1,30 +1,12 @@
 import { formatJournalEntry, type JournalEntry } from "../../mocks/edge/journal.ts";
 import type { Expectation } from "./schema.ts";
-import type { StepRecord } from "./records.ts";
+import { parseJson, valueAt } from "./json-value.ts";
+import type { StepObservations, StepRecord } from "./records.ts";
 
 export interface Evaluation {
   held: boolean;
   observed: string[];
   evidence: string[];
-}
-
-/** stdout as JSON; the agent's --json output is pure JSON, but tolerate a banner before it. */
-function parseJson(stdout: string): unknown {
-  try {
-    return JSON.parse(stdout);
-  } catch {
-    const start = stdout.search(/^[{[]/m);
-    if (start < 0) return undefined;
-    try {
-      return JSON.parse(stdout.slice(start));
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function valueAt(value: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
 type JournalExpectation = NonNullable<Expectation["journal"]>;
@@ -101,5 +83,37 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
         : "the terminal never showed the person anything to act on",
     });
   }
+  if (expect.file) checks.push(checkFile(expect.file, step.observed));
+  if (expect.process) checks.push(checkSeen("process", expect.process, step.observed?.processes));
+  if (expect.log) checks.push(checkSeen("OpenClaw log line", expect.log, step.observed?.log));
   return { held: checks.every((check) => check.held), observed: checks.map((check) => `${check.held ? "✓" : "✗"} ${check.observed}`), evidence: [...evidence] };
+}
+
+type Check = { held: boolean; observed: string };
+
+function checkFile(want: NonNullable<Expectation["file"]>, observed: StepObservations | undefined): Check {
+  const fact = observed?.files.find((file) => file.path === want.path);
+  if (!fact) return { held: false, observed: `${want.path} was not looked at` };
+  if (!fact.exists) return { held: !want.exists, observed: `${want.path} does not exist${want.exists ? "" : " (as expected)"}` };
+  if (!want.exists) return { held: false, observed: `${want.path} exists (mode ${fact.mode}); expected none` };
+  const parts: Check[] = [{ held: true, observed: `${want.path} exists` }];
+  if (want.mode !== undefined) parts.push({ held: Number.parseInt(fact.mode ?? "", 8) === Number.parseInt(want.mode, 8), observed: `mode ${fact.mode} (expected ${want.mode})` });
+  if (want.json) {
+    const actual = fact.json?.[want.json.path];
+    parts.push({
+      held: actual === want.json.equals,
+      observed: fact.jsonError ? fact.jsonError : `${want.json.path} = ${JSON.stringify(actual)} (expected ${JSON.stringify(want.json.equals)})`,
+    });
+  }
+  return { held: parts.every((part) => part.held), observed: parts.map((part) => part.observed).join(", ") };
+}
+
+/** A process or log line matching the pattern, seen (or, with seen: false, not seen) during the step. */
+function checkSeen(what: string, want: { matches: string; seen: boolean }, lines: string[] | undefined): Check {
+  if (!lines) return { held: false, observed: `nothing (${what}) was watched during this step` };
+  const pattern = new RegExp(want.matches);
+  const hits = lines.filter((line) => pattern.test(line));
+  const shown = (line: string) => (line.length > 240 ? `${line.slice(0, 240)}…` : line);
+  if (hits.length) return { held: want.seen, observed: `${what} /${want.matches}/ seen (${hits.length}×): ${shown(hits[0]!)}` };
+  return { held: !want.seen, observed: `no ${what} matched /${want.matches}/ among ${lines.length} seen` };
 }

@@ -1,19 +1,21 @@
 import semver from "semver";
 import type { Claim, Step } from "./schema.ts";
 
-const covers = (version: string) => (variant: { openclaw: string }) => semver.satisfies(version, variant.openclaw, { includePrerelease: true });
+const covers = (version: string, egress?: string) => (variant: { openclaw: string; egress?: string[] }) =>
+  semver.satisfies(version, variant.openclaw, { includePrerelease: true }) && (variant.egress === undefined || variant.egress.includes(egress ?? ""));
 
 /**
- * A claim as one OpenClaw version states it: its own quote, page and expectation where a variant
+ * A claim as one OpenClaw version states it: its own quote, page, step and expectation where a variant
  * of the claim covers that version, the claim's own otherwise; undefined where the variant says
- * this version makes no such promise (`skip`). The variants themselves are dropped.
+ * this version makes no such promise (`skip`). A variant for one egress applies only under it.
+ * The variants themselves are dropped.
  */
-export function claimForVersion(claim: Claim, version: string): Claim | undefined {
+export function claimForVersion(claim: Claim, version: string, egress?: string): Claim | undefined {
   const { versions, ...base } = claim;
-  const variant = versions?.find(covers(version));
+  const variant = versions?.find(covers(version, egress));
   if (!variant) return base;
   if (variant.skip) return undefined;
-  return { ...base, quote: variant.quote ?? base.quote, page: variant.page ?? base.page, expect: variant.expect ?? base.expect };
+  return { ...base, quote: variant.quote ?? base.quote, page: variant.page ?? base.page, step: variant.step ?? base.step, expect: variant.expect ?? base.expect };
 }
 
 /**
@@ -30,4 +32,5 @@ export function stepForVersion(step: Step, version: string): Step | undefined {
 }
 
 /** Why a version skips a step or claim (its covering variant's `skip`). */
-export const skipReason = (variants: { openclaw: string; skip?: string }[] | undefined, version: string) => variants?.find(covers(version))?.skip ?? "";
+export const skipReason = (variants: { openclaw: string; egress?: string[]; skip?: string }[] | undefined, version: string, egress?: string) =>
+  variants?.find(covers(version, egress))?.skip ?? "";

@@ -21,6 +21,7 @@ export interface Judgement {
 export interface JudgeInput {
   scenario: Scenario;
   openclawVersion: string;
+  egress: string;
   steps: StepRecord[];
   captures: Captures;
   quotes: ReadonlyMap<string, QuoteLocation>;
@@ -55,7 +56,7 @@ export function judgeScenario(input: JudgeInput): Judgement {
       : uncaptured.length
         ? { held: false, observed: [`✗ the claim needs ${uncaptured.map((name) => `{{${name}}}`).join(", ")}, which no step's output showed`], evidence: [] }
         : evaluateClaim(pasteInto(claim.expect, captures), step);
-    const known = findKnownDrift(input.knownDrift, scenario.id, claim.id, input.openclawVersion);
+    const known = findKnownDrift(input.knownDrift, scenario.id, claim.id, input.openclawVersion, input.egress);
     const { status, observed } = judgeClaim(evaluation, known, step ? `${step.result.stdout}\n${step.result.stderr}` : "");
     return {
       id: claim.id, quote: claim.quote, source: input.quotes.get(claim.id)!, step: claim.step,

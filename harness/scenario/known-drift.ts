@@ -5,9 +5,15 @@ import type { ClaimStatus } from "./status.ts";
 
 type KnownDriftEntry = KnownDrift[number];
 
-/** The known-drift entry for this (scenario, claim) on this OpenClaw version, if any. */
-export function findKnownDrift(entries: KnownDrift, scenario: string, claim: string, version: string): KnownDriftEntry | undefined {
-  return entries.find((entry) => entry.scenario === scenario && entry.claim === claim && semver.satisfies(version, entry.openclaw, { includePrerelease: true }));
+/** The known-drift entry for this (scenario, claim) on this OpenClaw version and egress, if any. */
+export function findKnownDrift(entries: KnownDrift, scenario: string, claim: string, version: string, egress?: string): KnownDriftEntry | undefined {
+  return entries.find(
+    (entry) =>
+      entry.scenario === scenario &&
+      entry.claim === claim &&
+      semver.satisfies(version, entry.openclaw, { includePrerelease: true }) &&
+      (entry.egress === undefined || (entry.egress as string[]).includes(egress ?? "")),
+  );
 }
 
 /**

@@ -54,14 +54,14 @@ function orDrift<T>(kind: "step" | "claim", id: string, drift: PlannedScenario["
 }
 
 /**
- * Every step and claim of a scenario against one version's docs tree. The runner and `explain`
+ * Every step and claim of a scenario against one version's docs tree, under one of its egresses. The runner and `explain`
  * both plan here.
  */
-export function planScenario(scenario: Scenario, docsRoot: string, version: string): PlannedScenario {
+export function planScenario(scenario: Scenario, docsRoot: string, version: string, egress: string): PlannedScenario {
   const drift: PlannedScenario["drift"] = [];
   const versionSteps = scenario.steps.flatMap((step) => stepForVersion(step, version) ?? []);
   const steps = versionSteps.flatMap((step) => orDrift("step", step.id, drift, () => planStep(step, docsRoot)) ?? []);
-  const claims = scenario.claims.flatMap((claim) => claimForVersion(claim, version) ?? []);
+  const claims = scenario.claims.flatMap((claim) => claimForVersion(claim, version, egress) ?? []);
   const orphan = claims.find((claim) => !versionSteps.some((step) => step.id === claim.step));
   if (orphan) throw new HarnessError(`${scenario.id}: on openclaw ${version} claim "${orphan.id}" judges step "${orphan.step}", which that version skips; give the claim a variant for it (skip: or another step)`);
   const quotes = new Map<string, QuoteLocation>();
@@ -71,7 +71,7 @@ export function planScenario(scenario: Scenario, docsRoot: string, version: stri
   }
   const skipped = [
     ...scenario.steps.filter((step) => !versionSteps.some((kept) => kept.id === step.id)).map((step) => ({ kind: "step" as const, id: step.id, why: skipReason(step.versions, version) })),
-    ...scenario.claims.filter((claim) => !claims.some((kept) => kept.id === claim.id)).map((claim) => ({ kind: "claim" as const, id: claim.id, why: skipReason(claim.versions, version) })),
+    ...scenario.claims.filter((claim) => !claims.some((kept) => kept.id === claim.id)).map((claim) => ({ kind: "claim" as const, id: claim.id, why: skipReason(claim.versions, version, egress) })),
   ];
   return { steps, claims, quotes, drift, skipped };
 }

@@ -15,6 +15,27 @@ export interface SubstitutionRecord {
   serve: ServeResult;
 }
 
+/** A file in the SUT after a step, as far as the claims on that step asked about it. */
+export interface FileFact {
+  path: string;
+  exists: boolean;
+  /** Octal permission bits, e.g. "600". */
+  mode?: string;
+  /** The values at the JSON paths the claims named (never the whole file: it may hold credentials). */
+  json?: Record<string, unknown>;
+  /** Why the JSON paths could not be read (not JSON). */
+  jsonError?: string;
+}
+
+/** What the harness saw in the SUT around a step, gathered only for the claims that ask. */
+export interface StepObservations {
+  files: FileFact[];
+  /** Distinct command lines of the processes seen while the step ran. */
+  processes?: string[];
+  /** The lines OpenClaw wrote to its own log while the step ran, as text. */
+  log?: string[];
+}
+
 /** What one step did: the command (and where the docs say it), its result, and what reached the mocks. */
 export interface StepRecord {
   id: string;
@@ -26,6 +47,8 @@ export interface StepRecord {
   /** Values this step's output gave to later steps. */
   captured: Record<string, string>;
   substitution?: SubstitutionRecord;
+  /** Files, processes and log lines, when a claim on this step asks for them. */
+  observed?: StepObservations;
   /** Set when the step could not run, e.g. a value it needs was never printed. */
   notRun?: string;
 }

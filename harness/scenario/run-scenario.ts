@@ -1,5 +1,6 @@
 import type { CertificateAuthority } from "../../mocks/edge/certificate-authority.ts";
 import { formatJournalEntry } from "../../mocks/edge/journal.ts";
+import { type Egress, egressRoute } from "../../mocks/egress.ts";
 import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
 import type { UpstreamWorld } from "../../mocks/upstream-world.ts";
 import type { Actor } from "../actors/actor.ts";
@@ -15,7 +16,8 @@ import { Captures } from "./captures.ts";
 import { judgeScenario } from "./judge.ts";
 import { describeDrift, type PlannedStep, planScenario, whereOf } from "./plan-step.ts";
 import type { ScenarioResult, StepRecord, SubstitutionRecord } from "./records.ts";
-import { capturesUsedBy, type KnownDrift, type Scenario, type Substitution } from "./schema.ts";
+import { watchStep } from "./observe-step.ts";
+import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type Substitution } from "./schema.ts";
 import type { ScenarioStatus } from "./status.ts";
 
 export interface RunContext {
@@ -38,30 +40,32 @@ const substitutionMs = (substitution?: SubstitutionRecord) =>
 const notRunResult = (command: string): CommandResult => ({ command, tty: false, exitCode: -1, stdout: "", stderr: "", durationMs: 0, timedOut: false });
 
 /**
- * Runs one scenario against a fresh SUT container and a fresh upstream world, then has
+ * Runs one scenario under one of its egresses against a fresh SUT container and a fresh upstream world, then has
  * `judgeScenario` give the verdict. Doc drift and harness failures are results of their own,
  * never counted as drift.
  */
-export async function runScenario(scenario: Scenario, context: RunContext): Promise<ScenarioResult> {
+export async function runScenario(scenario: Scenario, egress: Egress, context: RunContext): Promise<ScenarioResult> {
   const started = performance.now();
   const { image } = context;
   const finish = (status: ScenarioStatus, message: string, rest: Pick<ScenarioResult, "steps" | "claims" | "journal"> = { steps: [], claims: [], journal: [] }): ScenarioResult => ({
-    id: scenario.id, title: scenario.title, openclawVersion: image.openclawVersion, egress: scenario.egress,
+    id: scenario.id, title: scenario.title, openclawVersion: image.openclawVersion, egress,
     image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion }, npmSnapshot: context.npmMirror.takenOn,
     status, message, ...rest,
     durationMs: Math.round(performance.now() - started),
     commandsMs: rest.steps.reduce((sum, step) => sum + step.result.durationMs + substitutionMs(step.substitution), 0),
   });
 
-  const plan = planScenario(scenario, context.docsRoot, image.openclawVersion);
+  const plan = planScenario(scenario, context.docsRoot, image.openclawVersion, egress);
   if (plan.drift.length) return finish("doc-drift", describeDrift(plan.drift));
 
-  const stage = await startStage({ image, profile: scenario.egress, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: scenario.proxy === "http" });
+  const { profile, viaProxy } = egressRoute(egress);
+  const stage = await startStage({ image, profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: viaProxy });
   const steps: StepRecord[] = [];
   const captures = new Captures();
   try {
     for (const planned of plan.steps) {
-      const record = await runStep(planned, captures, stage.world, stage.sut);
+      const asked = plan.claims.filter((claim) => claim.step === planned.step.id).map((claim) => claim.expect);
+      const record = await runStep(planned, captures, stage.world, stage.sut, asked);
       steps.push(record);
       // A stand-in that never got ready leaves nothing worth running the next steps against.
       if (record.substitution && !record.substitution.serve.ready) break;
@@ -71,13 +75,13 @@ export async function runScenario(scenario: Scenario, context: RunContext): Prom
   }
   const { world } = stage;
   const judgement = judgeScenario({
-    scenario: { ...scenario, claims: plan.claims }, openclawVersion: image.openclawVersion, steps, captures, quotes: plan.quotes, knownDrift: context.knownDrift, faults: world.journal.faults(),
+    scenario: { ...scenario, claims: plan.claims }, openclawVersion: image.openclawVersion, egress, steps, captures, quotes: plan.quotes, knownDrift: context.knownDrift, faults: world.journal.faults(),
   });
   return finish(judgement.status, judgement.message, { steps, claims: judgement.claims, journal: world.journal.all().map(formatJournalEntry) });
 }
 
 /** One step: its command with the people who act on its terminal, then captures and substitution. */
-async function runStep(planned: PlannedStep, captures: Captures, world: UpstreamWorld, sut: SutContainer): Promise<StepRecord> {
+async function runStep(planned: PlannedStep, captures: Captures, world: UpstreamWorld, sut: SutContainer, asked: Expectation[]): Promise<StepRecord> {
   const { step, source } = planned;
   const needed = capturesUsedBy(step).filter((name) => !captures.has(name));
   if (needed.length) {
@@ -95,6 +99,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
     ...(step.answers ? [new TerminalUser(step.answers.map((answer) => ({ when: answer.when, send: captures.paste(answer.send) })))] : []),
   ];
   const mark = world.journal.mark;
+  const finishWatch = await watchStep(sut, asked);
   const result = await sut.exec(command, {
     tty: step.tty || Boolean(step.answers),
     timeoutMs: step.timeout,
@@ -105,7 +110,8 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
   const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
   const found = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
   const substitution = step.substitute ? await substitute(step.substitute, sut) : undefined;
-  return { id: step.id, source, result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution };
+  const observed = await finishWatch();
+  return { id: step.id, source, result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
 }
 
 /** The environment adaptation, after the doc command has run and been recorded. */

@@ -1,7 +1,7 @@
 import semver from "semver";
 import { z } from "zod";
 import { captureRefs } from "./captures.ts";
-import { EgressProfile } from "../../mocks/edge/cloudflare-gate.ts";
+import { Egress } from "../../mocks/egress.ts";
 
 function parseDuration(text: string): number {
   const value = Number.parseInt(text, 10);
@@ -13,6 +13,11 @@ const duration = z
   .regex(/^\d+(ms|s|m)$/, "a duration such as 30s, 500ms or 2m")
   .transform(parseDuration)
   .refine((ms) => ms > 0, "a duration longer than zero");
+
+/** One egress or several: a variant or known-drift entry limited to them. */
+const egresses = z
+  .union([Egress, z.array(Egress).min(1)])
+  .transform((egress) => (Array.isArray(egress) ? [...new Set(egress)] : [egress]));
 
 /** A semver range of OpenClaw versions, such as ">=2026.5.12 <2026.6.0" or "2026.5.12". */
 const versionRange = z
@@ -138,6 +143,23 @@ export const Expectation = z.strictObject({
     })
     .optional(),
   actorApproved: z.boolean().optional(),
+  file: z
+    .strictObject({
+      path: z.string().regex(/^(~\/|\/)/, "an absolute path, or one under ~/ (the OpenClaw user's home)"),
+      exists: z.boolean().default(true),
+      mode: z.string().regex(/^[0-7]{3,4}$/, "octal permission bits, e.g. 600").optional(),
+      json: z.strictObject({ path: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
+    })
+    .optional()
+    .describe("a file in the SUT after the step: whether it exists, its mode, a value of its JSON"),
+  process: z
+    .strictObject({ matches: regex, seen: z.boolean().default(true) })
+    .optional()
+    .describe("a process whose command line matches, seen (or not) in the SUT while the step ran"),
+  log: z
+    .strictObject({ matches: regex, seen: z.boolean().default(true) })
+    .optional()
+    .describe("a line OpenClaw wrote to its own log (/tmp/openclaw/*.log) while the step ran"),
 });
 
 const quote = z.string().min(10, "quote the sentence of the docs that makes the promise");
@@ -149,8 +171,10 @@ const expectation = Expectation.refine((e) => Object.values(e).some((v) => v !==
  */
 export const ClaimVariant = z.strictObject({
   openclaw: versionRange.describe("the versions this wording applies to"),
+  egress: egresses.optional().describe("only under this egress or these (a scenario may run under several); every egress when omitted"),
   quote: quote.optional(),
   page: DocsLocator.shape.page.optional(),
+  step: z.string().optional().describe("the step that shows it on these versions, where another step does the same job there"),
   expect: expectation.optional(),
   skip: z.string().min(1).optional().describe("this version makes no such promise, or its step does not run: why"),
 });
@@ -171,11 +195,7 @@ export const Scenario = z
     title: z.string(),
     description: z.string().optional(),
     openclaw: versionRange.describe("semver range of OpenClaw versions the scenario applies to"),
-    egress: EgressProfile,
-    proxy: z
-      .enum(["none", "http"])
-      .default("none")
-      .describe("http: every OpenClaw process has HTTPS_PROXY/HTTP_PROXY set to the harness's CONNECT proxy (localhost excepted)"),
+    egress: egresses.describe("the egress the SUT has, or a list: the scenario runs under each, a result per egress"),
     tags: z.array(z.string()).default([]),
     issues: z.array(z.url()).default([]),
     steps: z.array(Step).min(1),
@@ -197,6 +217,11 @@ export const Scenario = z
       if (!stepIds.has(claim.step)) {
         context.addIssue({ code: "custom", path: ["claims", index, "step"], message: `no step "${claim.step}" (steps: ${[...stepIds].join(", ")})` });
       }
+      claim.versions?.forEach((variant, at) => {
+        if (variant.step !== undefined && !stepIds.has(variant.step)) {
+          context.addIssue({ code: "custom", path: ["claims", index, "versions", at, "step"], message: `no step "${variant.step}" (steps: ${[...stepIds].join(", ")})` });
+        }
+      });
     });
   });
 
@@ -226,6 +251,7 @@ export const KnownDrift = z.array(
     scenario: z.string(),
     claim: z.string(),
     openclaw: versionRange.describe("semver range where the drift is known"),
+    egress: egresses.optional().describe("only under this egress or these; under every egress the scenario runs with when omitted"),
     issue: z.url(),
     fails: regex.describe("how the drift shows, matched against the claim's observed lines; a claim that fails otherwise is 'known drift changed'"),
     note: z.string().optional(),

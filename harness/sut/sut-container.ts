@@ -7,7 +7,7 @@ import { GenericContainer, type StartedTestContainer, Wait } from "testcontainer
 import type { RelayPlan } from "../../mocks/relay-plan.ts";
 import { LABEL } from "../util/paths.ts";
 import { type CommandResult, plainText } from "./command-result.ts";
-import { SUT_HOME, SUT_USER, type SutImage } from "./image.ts";
+import { OPENCLAW_LOG_GLOB, SUT_HOME, SUT_USER, type SutImage } from "./image.ts";
 
 /** Where the world's unix sockets appear inside the container (root only). */
 const RELAY_DIR = "/run/ocf";
@@ -186,6 +186,43 @@ export class SutContainer {
   async inspect(command: string): Promise<string> {
     const { stdout } = await execa("docker", ["exec", this.id, "sh", "-c", command], { reject: false });
     return stdout;
+  }
+
+  /** A file's permission bits and text, read as root: the harness looking, not the user. */
+  async readFile(path: string): Promise<{ exists: boolean; mode?: string; text?: string }> {
+    const result = await execa("docker", ["exec", this.id, "sh", "-c", 'stat -c %a "$1" && cat "$1"', "sh", path], { reject: false, stripFinalNewline: false });
+    if (result.exitCode !== 0) return { exists: false };
+    const [mode, ...text] = String(result.stdout).split("\n");
+    return { exists: true, mode: mode!.trim(), text: text.join("\n") };
+  }
+
+  /** The lines OpenClaw has written to its own log so far. */
+  async openclawLog(): Promise<string[]> {
+    return (await this.inspect(`cat ${OPENCLAW_LOG_GLOB} 2>/dev/null`)).split("\n").filter(Boolean);
+  }
+
+  /**
+   * Samples the container's processes every 200 ms until stopped, and gives the distinct command
+   * lines seen. The sampler reads its stdin, so closing it ends the loop inside the container too.
+   */
+  watchProcesses(): { stop(): Promise<string[]> } {
+    const loop = "while :; do ps -eo args=; read -t 0.2 _; [ $? -gt 128 ] || break; done";
+    const child = execa("docker", ["exec", "-i", this.id, "bash", "-c", loop], { reject: false, stdin: "pipe", buffer: false });
+    const seen = new Set<string>();
+    let partial = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split("\n");
+      partial = lines.pop() ?? "";
+      lines.forEach((line) => seen.add(line.trim()));
+    });
+    const own = new Set(["", "ps -eo args=", `bash -c ${loop}`]);
+    return {
+      stop: async () => {
+        child.stdin?.end();
+        await child;
+        return [...seen].filter((line) => !own.has(line));
+      },
+    };
   }
 
   async stop(): Promise<void> {

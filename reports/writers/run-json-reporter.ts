@@ -12,7 +12,7 @@ function fromTestCase(test: TestCase): ScenarioEntry {
   const outcome = test.result();
   const skipped = outcome.state === "skipped";
   return {
-    id: test.name, title: test.name, openclaw: test.meta().openclaw ?? "?", status: skipped ? "skipped" : "broken",
+    id: test.meta().scenario ?? test.name, title: test.name, openclaw: test.meta().openclaw ?? "?", egress: test.meta().egress, status: skipped ? "skipped" : "broken",
     message: redact(skipped ? (outcome.note ?? "skipped") : (outcome.errors?.[0]?.message ?? "no result")),
     durationMs: Math.round(test.diagnostic()?.duration ?? 0), steps: [], claims: [], journal: [],
   };

@@ -8,9 +8,11 @@ export function formatSummary(report: RunReport): string {
   const lines: string[] = [];
   for (const { target, image } of report.run.versions) lines.push(`${describeTarget(target)} (image ${image?.tag ?? "?"}${registry})`);
   const several = new Set(report.scenarios.map((scenario) => scenario.openclaw)).size > 1;
+  const egresses = (id: string) => new Set(report.scenarios.filter((scenario) => scenario.id === id).map((scenario) => scenario.egress)).size;
   for (const scenario of report.scenarios) {
     const timing = scenario.commandsMs !== undefined ? ` ${(scenario.durationMs / 1000).toFixed(1)} s (OpenClaw commands ${(scenario.commandsMs / 1000).toFixed(1)} s)` : "";
-    lines.push(`${statusSymbol(scenario.status)} ${scenario.id}${several ? ` on ${scenario.openclaw}` : ""}: ${scenario.status}${timing}`);
+    const egress = egresses(scenario.id) > 1 ? ` [${scenario.egress}]` : "";
+    lines.push(`${statusSymbol(scenario.status)} ${scenario.id}${egress}${several ? ` on ${scenario.openclaw}` : ""}: ${scenario.status}${timing}`);
     // Where the claims do not tell the story (skipped, doc drift, broken), the message does.
     if (!scenario.claims.length || outcomeOf(scenario.status) === "broken") lines.push(`    ${scenario.message}`);
     // What the run did differently from a reader's terminal, so nobody mistakes it for the docs.

@@ -5,7 +5,7 @@ import { Captures } from "../../harness/scenario/captures.ts";
 import { claimForVersion, stepForVersion } from "../../harness/scenario/for-version.ts";
 import { judgeScenario } from "../../harness/scenario/judge.ts";
 import { findKnownDrift, judgeClaim } from "../../harness/scenario/known-drift.ts";
-import { type KnownDrift, Scenario } from "../../harness/scenario/schema.ts";
+import { type KnownDrift, KnownDrift as KnownDriftEntries, Scenario } from "../../harness/scenario/schema.ts";
 import type { StepRecord } from "../../harness/scenario/records.ts";
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import { assertAsExpected } from "../../harness/run/verdict.ts";
@@ -86,7 +86,7 @@ describe("the verdict on a scenario", () => {
   });
   const quotes = new Map([["ok", { file: "docs/a.md", line: 1 }], ["pong", { file: "docs/a.md", line: 1 }]]);
   const judge = (stdout: string, faults: { source: string; message: string }[] = [], knownDrift: KnownDrift = []) =>
-    judgeScenario({ scenario, openclawVersion: "2026.5.12", steps: [step(stdout, 0)], captures: new Captures(), quotes, knownDrift, faults });
+    judgeScenario({ scenario, openclawVersion: "2026.5.12", egress: "open", steps: [step(stdout, 0)], captures: new Captures(), quotes, knownDrift, faults });
 
   test("takes the worst of its claims", () => {
     expect(judge("PONG")).toMatchObject({ status: "conforms", message: "conforms: 2 conforms" });
@@ -103,12 +103,12 @@ describe("the verdict on a scenario", () => {
   });
   test("a stand-in that never got ready makes it broken, not drift", () => {
     const unready = { ...step("", 0), substitution: { why: "w", setup: [], serve: { command: "openclaw gateway run", ready: false, evidence: "exited with 78", readyAfterMs: 1 } } };
-    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", steps: [unready], captures: new Captures(), quotes, knownDrift: [], faults: [] });
+    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", egress: "open", steps: [unready], captures: new Captures(), quotes, knownDrift: [], faults: [] });
     expect(judged).toMatchObject({ status: "broken", claims: [] });
     expect(judged.message).toContain("never got ready: exited with 78");
   });
   test("a claim whose step never ran cannot pass", () => {
-    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", steps: [], captures: new Captures(), quotes, knownDrift: [], faults: [] });
+    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", egress: "open", steps: [], captures: new Captures(), quotes, knownDrift: [], faults: [] });
     expect(judged.claims.map((claim) => claim.status)).toEqual(["new-drift", "new-drift"]);
   });
 });
@@ -129,6 +129,21 @@ describe("a claim as each version states it", () => {
   });
   test("a version a variant covers takes its quote and page, and the claim's expectation where it gives none", () => {
     expect(claimForVersion(claim, "2026.9.6")).toMatchObject({ quote: "It may select the Codex app-server runtime automatically", page: "providers/openai/setup.md", expect: claim.expect });
+  });
+  test("a variant for some egresses applies only under them, and may move the claim to another step", () => {
+    const challenged = { journal: { host: "chatgpt.com", clientClass: "node" as const, status: 403 } };
+    const matrix = Scenario.parse({
+      id: "s", title: "t", openclaw: "*", egress: ["open", "cloudflare-sensitive", "cloudflare-sensitive-via-proxy"],
+      steps: [{ id: "turn", run: "openclaw agent", why: "test" }, { id: "retry", run: "openclaw agent", why: "test" }],
+      claims: [{ ...claim, versions: [{ openclaw: "*", egress: ["cloudflare-sensitive", "cloudflare-sensitive-via-proxy"], step: "retry", expect: challenged }] }],
+    }).claims[0]!;
+    expect(claimForVersion(matrix, "2026.9.6", "open")).toMatchObject({ step: "turn", expect: claim.expect });
+    expect(claimForVersion(matrix, "2026.9.6", "cloudflare-sensitive-via-proxy")).toMatchObject({ step: "retry", expect: challenged });
+  });
+  test("a known drift limited to some egresses is not known under another", () => {
+    const entries = KnownDriftEntries.parse([{ scenario: "s", claim: "c", openclaw: "2026.9.6", egress: "cloudflare-sensitive", issue: "https://example.test/1", fails: "403" }]);
+    expect(findKnownDrift(entries, "s", "c", "2026.9.6", "cloudflare-sensitive")).toBeDefined();
+    expect(findKnownDrift(entries, "s", "c", "2026.9.6", "open")).toBeUndefined();
   });
 });
 

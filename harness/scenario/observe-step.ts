@@ -1,0 +1,52 @@
+import { SUT_HOME } from "../sut/image.ts";
+import type { SutContainer } from "../sut/sut-container.ts";
+import { parseJson, valueAt } from "./json-value.ts";
+import type { FileFact, StepObservations } from "./records.ts";
+import type { Expectation } from "./schema.ts";
+
+/** The SUT as observation needs it: files, processes and OpenClaw's log. */
+export type ObservableSut = Pick<SutContainer, "readFile" | "openclawLog" | "watchProcesses">;
+
+/** A path as the claims write it (`~/…` is the OpenClaw user's home) in the container. */
+export const inContainer = (path: string) => (path.startsWith("~/") ? `${SUT_HOME}/${path.slice(2)}` : path);
+
+/** An OpenClaw log line (JSON with the message parts under "0", "1", …) as the text a person reads. */
+export function logLineText(line: string): string {
+  const record = parseJson(line);
+  if (!record || typeof record !== "object") return line;
+  const entries = Object.entries(record as Record<string, unknown>).filter(([key]) => /^\d+$/.test(key));
+  const level = (record as { _meta?: { logLevelName?: string } })._meta?.logLevelName;
+  const parts = entries.map(([, value]) => (typeof value === "string" ? value : JSON.stringify(value)));
+  return [level, ...parts].filter(Boolean).join(" ");
+}
+
+async function fileFact(sut: ObservableSut, path: string, jsonPaths: string[]): Promise<FileFact> {
+  const file = await sut.readFile(inContainer(path));
+  if (!file.exists) return { path, exists: false };
+  if (!jsonPaths.length) return { path, exists: true, mode: file.mode };
+  const json = parseJson(file.text ?? "");
+  if (json === undefined) return { path, exists: true, mode: file.mode, jsonError: "the file is not JSON" };
+  return { path, exists: true, mode: file.mode, json: Object.fromEntries(jsonPaths.map((at) => [at, valueAt(json, at)])) };
+}
+
+/**
+ * Starts watching what the claims on a step ask about (processes while it runs, OpenClaw's log
+ * lines it adds, files after it), and finishes once the step is done. Nothing is watched for a
+ * step no claim asks about, so ordinary steps cost nothing extra.
+ */
+export async function watchStep(sut: ObservableSut, expectations: Expectation[]): Promise<() => Promise<StepObservations | undefined>> {
+  const files = expectations.flatMap((expect) => expect.file ?? []);
+  const wantsLog = expectations.some((expect) => expect.log);
+  const processes = expectations.some((expect) => expect.process) ? sut.watchProcesses() : undefined;
+  const logBefore = wantsLog ? (await sut.openclawLog()).length : 0;
+  return async () => {
+    if (!files.length && !wantsLog && !processes) return undefined;
+    const paths = [...new Set(files.map((file) => file.path))];
+    const facts = await Promise.all(paths.map((path) => fileFact(sut, path, files.filter((file) => file.path === path && file.json).map((file) => file.json!.path))));
+    return {
+      files: facts,
+      ...(processes ? { processes: await processes.stop() } : {}),
+      ...(wantsLog ? { log: (await sut.openclawLog()).slice(logBefore).map(logLineText) } : {}),
+    };
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, test } from "vitest";
+import { evaluateClaim } from "../../harness/scenario/evaluate-claim.ts";
+import { valueAt } from "../../harness/scenario/json-value.ts";
+import { logLineText, type ObservableSut, watchStep } from "../../harness/scenario/observe-step.ts";
+import type { StepObservations, StepRecord } from "../../harness/scenario/records.ts";
+import { Expectation } from "../../harness/scenario/schema.ts";
+
+const step = (observed?: StepObservations): StepRecord => ({
+  id: "login", source: { kind: "explicit", why: "test" }, journal: [], actors: [], captured: {},
+  result: { command: "openclaw models auth login", tty: true, exitCode: 0, stdout: "", stderr: "", durationMs: 1, timedOut: false },
+  ...(observed ? { observed } : {}),
+});
+const expectation = (input: unknown) => Expectation.parse(input);
+
+/** A container with one credential file, a log and a process list, as the adapter reports them. */
+function fakeSut(log: string[][], processes: string[]): ObservableSut & { logCalls: number } {
+  const files: Record<string, { mode: string; text: string }> = {
+    "/home/openclaw/.openclaw/agents/main/agent/auth-profiles.json": { mode: "644", text: '{"profiles":{"openai-codex:default":{"type":"oauth"}}}' },
+  };
+  const sut = {
+    logCalls: 0,
+    readFile: async (path: string) => (files[path] ? { exists: true, ...files[path] } : { exists: false }),
+    openclawLog: async () => log[Math.min(sut.logCalls++, log.length - 1)]!,
+    watchProcesses: () => ({ stop: async () => processes }),
+  };
+  return sut;
+}
+
+describe("files, processes and OpenClaw's log are observed only when a claim asks", () => {
+  test("a file's mode and a JSON value under a dotted key, credentials never kept", async () => {
+    const asked = [expectation({ file: { path: "~/.openclaw/agents/main/agent/auth-profiles.json", mode: "600", json: { path: 'profiles["openai-codex:default"].type', equals: "oauth" } } })];
+    const finish = await watchStep(fakeSut([[]], []), asked);
+    const observed = await finish();
+    expect(observed?.files[0]).toEqual({ path: "~/.openclaw/agents/main/agent/auth-profiles.json", exists: true, mode: "644", json: { 'profiles["openai-codex:default"].type': "oauth" } });
+    const verdict = evaluateClaim(asked[0]!, step(observed));
+    expect(verdict.held).toBe(false);
+    expect(verdict.observed[0]).toBe('✗ ~/.openclaw/agents/main/agent/auth-profiles.json exists, mode 644 (expected 600), profiles["openai-codex:default"].type = "oauth" (expected "oauth")');
+  });
+  test("a missing file, expected or not", async () => {
+    const missing = { path: "~/.openclaw/agents/main/agent/codex-home/auth.json" };
+    const observed = await (await watchStep(fakeSut([[]], []), [expectation({ file: missing })]))();
+    expect(evaluateClaim(expectation({ file: missing }), step(observed)).observed[0]).toBe(`✗ ${missing.path} does not exist`);
+    expect(evaluateClaim(expectation({ file: { ...missing, exists: false } }), step(observed)).held).toBe(true);
+  });
+  test("only the log lines written during the step count, shown as text", async () => {
+    const line = (text: string) => JSON.stringify({ 0: text, _meta: { logLevelName: "ERROR" } });
+    const sut = fakeSut([[line("old: plugin load failed")], [line("old: plugin load failed"), line("Failed to install missing configured plugin \"codex\"")]], []);
+    const asked = [expectation({ log: { matches: "plugin load failed" } }), expectation({ log: { matches: "Failed to install .*codex" } })];
+    const observed = await (await watchStep(sut, asked))();
+    expect(observed?.log).toEqual(['ERROR Failed to install missing configured plugin "codex"']);
+    expect(evaluateClaim(asked[0]!, step(observed)).held).toBe(false);
+    expect(evaluateClaim(asked[1]!, step(observed)).held).toBe(true);
+  });
+  test("a process seen while the step ran, and one that must not be", async () => {
+    const observed = await (await watchStep(fakeSut([[]], ["node /opt/openclaw/bin/openclaw agent", "/home/openclaw/.openclaw/npm/node_modules/@openai/codex/vendor/codex app-server"]), [expectation({ process: { matches: "codex app-server" } })]))();
+    expect(evaluateClaim(expectation({ process: { matches: "codex app-server" } }), step(observed)).held).toBe(true);
+    const unwanted = evaluateClaim(expectation({ process: { matches: "codex app-server", seen: false } }), step(observed));
+    expect(unwanted.held).toBe(false);
+    expect(unwanted.observed[0]).toContain("seen (1×)");
+  });
+  test("a step nobody asked about is not watched, and a claim on it says so", async () => {
+    expect(await (await watchStep(fakeSut([[]], []), [expectation({ exitCode: 0 })]))()).toBeUndefined();
+    expect(evaluateClaim(expectation({ process: { matches: "codex" } }), step()).observed[0]).toBe("✗ nothing (process) was watched during this step");
+  });
+  test("log lines that are not JSON are kept as they are", () => {
+    expect(logLineText("plain text")).toBe("plain text");
+    expect(logLineText(JSON.stringify({ 0: '{"subsystem":"plugins"}', 1: "codex failed", _meta: {} }))).toBe('{"subsystem":"plugins"} codex failed');
+  });
+  test("dotted paths, bracketed keys and array indexes", () => {
+    expect(valueAt({ result: { payloads: [{ text: "PONG" }] } }, "result.payloads.0.text")).toBe("PONG");
+    expect(valueAt({ a: { "b.c": { d: 1 } } }, 'a["b.c"].d')).toBe(1);
+  });
+});
