@@ -15,6 +15,7 @@ import { reportsDir } from "../util/paths.ts";
 import { explain, findScenario } from "./explain.ts";
 import { checkReportsDir } from "./reports-dir.ts";
 import { formatEvidence, scenariosForIssue } from "./repro.ts";
+import { defaultReportFile, writeReadmeTables } from "./readme-tables.ts";
 import { runSuite } from "./run-suite.ts";
 import { selectScenarios } from "./select.ts";
 
@@ -24,6 +25,7 @@ const usage = `usage: openclaw-conformance <command> [options]
   explain <scenario>  print the doc steps and claims it will check, with file:line (starts nothing)
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
   provision           start the Docker engine and build the images (what .ci/run needs)
+  readme-tables [run.json]  rewrite the README's result tables from a run's report (default: the last run)
 options:
   --openclaw <what,...>  OpenClaw versions or dist-tags from npm (default ${DEFAULT_OPENCLAW_VERSIONS}), or paths to
                          npm pack tarballs or built checkouts of OpenClaw (their own docs are tested);
@@ -58,7 +60,7 @@ let values: ReturnType<typeof parseOptions>["values"];
 
 function list(): void {
   for (const { scenario, file } of loadScenarios()) {
-    console.log(`${scenario.id}  [${scenario.egress}] openclaw ${scenario.openclaw}  tags: ${scenario.tags.join(",") || "-"}\n    ${scenario.title}\n    ${file}`);
+    console.log(`${scenario.id}  [${scenario.egress.join(", ")}] openclaw ${scenario.openclaw}  tags: ${scenario.tags.join(",") || "-"}\n    ${scenario.title}\n    ${file}`);
   }
 }
 
@@ -145,6 +147,8 @@ async function main(): Promise<number> {
       const ids = scenariosForIssue(issue);
       return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
     }
+    case "readme-tables":
+      return (writeReadmeTables(subject ?? defaultReportFile(reportsDir)), ExitCode.asExpected);
     case "provision": {
       for (const target of await resolveTargets(values.openclaw!)) await provisionSut(target);
       return ExitCode.asExpected;

@@ -1,0 +1,32 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { claimMatrix, egressMatrix, replaceBetweenMarkers } from "../../reports/writers/readme-tables.ts";
+import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
+import { loadScenarios } from "../scenario/load-scenarios.ts";
+import { BadInputError } from "../util/errors.ts";
+import { projectRoot } from "../util/paths.ts";
+
+/** The tag of the scenarios whose claims make the README's drift-item table. */
+export const DRIFT_ITEMS_TAG = "drift-items";
+
+/**
+ * `readme-tables [run.json]`: rewrites the README's generated tables from a real run's report,
+ * between their markers, so no result in the README is ever typed by hand.
+ */
+export function writeReadmeTables(reportFile: string, readme = join(projectRoot, "README.md")): void {
+  if (!existsSync(reportFile)) throw new BadInputError(`no run report at ${reportFile}: run \`npm run conformance\` first, or name one`);
+  const parsed = RunReport.safeParse(JSON.parse(readFileSync(reportFile, "utf8")));
+  if (!parsed.success) throw new BadInputError(`${reportFile} is not a run report: ${parsed.error.issues[0]?.message}`);
+  const report = parsed.data;
+  const driftItems = loadScenarios()
+    .filter(({ scenario }) => scenario.tags.includes(DRIFT_ITEMS_TAG))
+    .map(({ scenario }) => ({ id: scenario.id, claims: scenario.claims.map((claim) => claim.id) }));
+  const stamp = `<sub>From the run of ${report.run.finishedAt}, npm as of ${report.run.npmSnapshot ?? "?"}.</sub>`;
+  let text = readFileSync(readme, "utf8");
+  text = replaceBetweenMarkers(text, "drift-items", `${claimMatrix(report, driftItems)}\n\n${stamp}`);
+  text = replaceBetweenMarkers(text, "egress-routes", `${egressMatrix(report)}\n\n${stamp}`);
+  writeFileSync(readme, text);
+  console.log(`${readme}: tables rewritten from ${reportFile}`);
+}
+
+export const defaultReportFile = (reportsDir: string) => join(reportsDir, RUN_REPORT_FILE);
