@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // One config, three projects:
@@ -6,6 +7,9 @@ import { defineConfig } from "vitest/config";
 // - conformance: every scenario against the version under test (the main job runs only this,
 //   with its own reporters; `npm test` runs it too).
 // The global setup provisions the engine and images once; the main job provides them itself.
+// Scenarios spend most of their time waiting on OpenClaw in its own container, so one more than
+// the cores run at once (OCF_CONCURRENCY overrides; 1 runs them one after another).
+const scenarioConcurrency = Number(process.env.OCF_CONCURRENCY ?? availableParallelism() + 1);
 const shared = {
   setupFiles: ["allure-vitest/setup"],
   env: { TESTCONTAINERS_RYUK_DISABLED: "true" },
@@ -20,7 +24,7 @@ export default defineConfig({
       { test: { ...shared, name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000 } },
       { test: { ...shared, name: "e2e", include: ["test/e2e/**/*.test.ts"], globalSetup: ["harness/run/global-setup.ts"], testTimeout: 300_000, hookTimeout: 900_000 } },
       {
-        test: { ...shared, name: "conformance", include: ["harness/run/conformance.test.ts"], globalSetup: ["harness/run/global-setup.ts"], testTimeout: 15 * 60_000, hookTimeout: 900_000 },
+        test: { ...shared, name: "conformance", include: ["harness/run/conformance.test.ts"], globalSetup: ["harness/run/global-setup.ts"], testTimeout: 15 * 60_000, hookTimeout: 900_000, maxConcurrency: scenarioConcurrency },
       },
     ],
   },
