@@ -12,7 +12,7 @@ test("a version npm does not have is bad input (exit 3)", async () => {
 });
 
 test("a selection the version's ranges leave empty checks nothing: exit 5, unless allowed", async () => {
-  const args = ["run", "--openclaw", "2026.9.6", "--scenario", "report-82978-codex-subscription,legacy-pi-route-open"];
+  const args = ["run", "--openclaw", "2026.9.6", "--scenario", "report-82978-codex-subscription,legacy-pi-route"];
   const refused = await runCli(args);
   expect(refused.exitCode, refused.stderr).toBe(ExitCode.nothingChecked);
   expect(refused.stderr.trim()).toMatch(/^openclaw-conformance: nothing to check: no selected scenario applies to openclaw 2026\.9\.6: .*report-82978-codex-subscription \(>=2026\.5\.12 <2026\.6\.0\).*; --allow-all-skipped to accept that$/);

@@ -25,7 +25,7 @@ test("Ctrl-C during a run leaves no container, network or temp dir behind", { ti
   // The CLI gets a temp root of its own: scenarios running beside this test make temp dirs too.
   const cliTmp = mkdtempSync(join(tmpdir(), "ocf-interrupt-"));
   // detached: its own process group, so the signal reaches the CLI and its workers as a terminal's would.
-  const cli = execa(process.execPath, ["harness/cli/main.ts", "run", "--scenario", "legacy-pi-route-open"], {
+  const cli = execa(process.execPath, ["harness/cli/main.ts", "run", "--scenario", "legacy-pi-route"], {
     reject: false,
     detached: true,
     env: { TMPDIR: cliTmp, OCF_REPORTS_DIR: join(cliTmp, "reports") },

@@ -13,7 +13,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** A scenarios folder with the project's own scenarios, then one file changed or added. */
 function scenariosWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(work, "scenarios-"));
-  for (const name of ["legacy-pi-route-open.yaml", "known-drift.yaml"]) writeFileSync(join(dir, name), readFileSync(join("scenarios", name), "utf8"));
+  for (const name of ["legacy-pi-route.yaml", "known-drift.yaml"]) writeFileSync(join(dir, name), readFileSync(join("scenarios", name), "utf8"));
   writeFileSync(join(dir, "known-drift.yaml"), "[]\n");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
@@ -57,12 +57,12 @@ describe("bad input: exit 3, one line, nothing provisioned", () => {
   });
 
   test.each([
-    ["a scenario range that does not parse", { "x.yaml": readFileSync("scenarios/legacy-pi-route-open.yaml", "utf8").replace(/^id: .*$/m, "id: x").replace(/^openclaw: .*$/m, "openclaw: banana") }, /x\.yaml:\d+: openclaw: not a semver range/],
-    ["a step timeout of zero", { "x.yaml": readFileSync("scenarios/legacy-pi-route-open.yaml", "utf8").replace(/^id: .*$/m, "id: x").replace(/timeout: \d+s/, "timeout: 0s") }, /x\.yaml:\d+: steps\.\d+\.timeout: a duration longer than zero/],
-    ["a known drift naming no scenario", { "known-drift.yaml": "- { scenario: nope, claim: c, openclaw: '*', issue: 'https://example.test/1', fails: x }\n" }, /known-drift\.yaml:1: 0\.scenario: no scenario "nope" \(scenarios: legacy-pi-route-open\)/],
-    ["a known drift naming no claim of its scenario", { "known-drift.yaml": "- scenario: legacy-pi-route-open\n  claim: nope\n  openclaw: '*'\n  issue: 'https://example.test/1'\n  fails: x\n" }, /known-drift\.yaml:2: 0\.claim: scenario "legacy-pi-route-open" has no claim "nope" \(claims: /],
-    ["a known drift with a range that does not parse", { "known-drift.yaml": "- { scenario: legacy-pi-route-open, claim: c, openclaw: 'soon', issue: 'https://example.test/1', fails: x }\n" }, /known-drift\.yaml:1: 0\.openclaw: not a semver range/],
-    ["a known drift that does not say how it fails", { "known-drift.yaml": "- { scenario: legacy-pi-route-open, claim: c, openclaw: '*', issue: 'https://example.test/1' }\n" }, /known-drift\.yaml:1: 0\.fails: /],
+    ["a scenario range that does not parse", { "x.yaml": readFileSync("scenarios/legacy-pi-route.yaml", "utf8").replace(/^id: .*$/m, "id: x").replace(/^openclaw: .*$/m, "openclaw: banana") }, /x\.yaml:\d+: openclaw: not a semver range/],
+    ["a step timeout of zero", { "x.yaml": readFileSync("scenarios/legacy-pi-route.yaml", "utf8").replace(/^id: .*$/m, "id: x").replace(/timeout: \d+s/, "timeout: 0s") }, /x\.yaml:\d+: steps\.\d+\.timeout: a duration longer than zero/],
+    ["a known drift naming no scenario", { "known-drift.yaml": "- { scenario: nope, claim: c, openclaw: '*', issue: 'https://example.test/1', fails: x }\n" }, /known-drift\.yaml:1: 0\.scenario: no scenario "nope" \(scenarios: legacy-pi-route\)/],
+    ["a known drift naming no claim of its scenario", { "known-drift.yaml": "- scenario: legacy-pi-route\n  claim: nope\n  openclaw: '*'\n  issue: 'https://example.test/1'\n  fails: x\n" }, /known-drift\.yaml:2: 0\.claim: scenario "legacy-pi-route" has no claim "nope" \(claims: /],
+    ["a known drift with a range that does not parse", { "known-drift.yaml": "- { scenario: legacy-pi-route, claim: c, openclaw: 'soon', issue: 'https://example.test/1', fails: x }\n" }, /known-drift\.yaml:1: 0\.openclaw: not a semver range/],
+    ["a known drift that does not say how it fails", { "known-drift.yaml": "- { scenario: legacy-pi-route, claim: c, openclaw: '*', issue: 'https://example.test/1' }\n" }, /known-drift\.yaml:1: 0\.fails: /],
     ["a YAML alias bomb", { "bomb.yaml": `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n` }, /bomb\.yaml:1: YAML: Excessive alias count/],
   ])("%s", async (_, files, message) => {
     const result = await runCli(["run"], { OCF_SCENARIOS_DIR: scenariosWith(files) });
