@@ -85,7 +85,7 @@ const stepBase = {
 
 /**
  * Where a version's docs or CLI need another command for the same step, or have no such step:
- * that version's `docs:` or `run:` (with `why:`), time limit, or `skip:` with the reason. The
+ * that version's `docs:` or `run:` (with `why:`), time limit, prompts, or `skip:` with the reason. The
  * first variant whose range holds wins.
  */
 export const StepVariant = z
@@ -95,12 +95,13 @@ export const StepVariant = z
     run: z.string().min(1).optional(),
     why: z.string().min(1).optional(),
     timeout: duration.optional(),
+    answers: z.array(Answer).optional().describe("this version's prompts, where its wizard asks otherwise"),
     skip: z.string().min(1).optional().describe("this version has no such step: why (its claims must skip it too)"),
   })
   .superRefine((variant, context) => {
     if (variant.docs && variant.run) context.addIssue({ code: "custom", path: [], message: "give docs: or run:, not both" });
     if (variant.run && !variant.why) context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
-    if (variant.skip && (variant.docs || variant.run)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs: or run:" });
+    if (variant.skip && (variant.docs || variant.run || variant.answers)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs:, run: or answers:" });
   });
 
 /**
