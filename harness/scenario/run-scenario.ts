@@ -27,6 +27,8 @@ export interface RunContext {
   knownDrift: KnownDrift;
   ca: CertificateAuthority;
   runId: string;
+  /** The world refuses WebSocket upgrades (a client's SSE fallback under test); served by default. */
+  webSockets?: "served" | "refused";
 }
 
 /** The command as it will be typed: placeholders filled, captured values pasted. */
@@ -59,7 +61,7 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
   if (plan.drift.length) return finish("doc-drift", describeDrift(plan.drift));
 
   const { profile, viaProxy } = egressRoute(egress);
-  const stage = await startStage({ image, profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: viaProxy });
+  const stage = await startStage({ image, profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: viaProxy, webSockets: context.webSockets });
   const steps: StepRecord[] = [];
   const captures = new Captures();
   try {

@@ -5,6 +5,8 @@ import { execa } from "execa";
 import semver from "semver";
 import { dir, type DirectoryResult } from "tmp-promise";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { claimForVersion } from "../../harness/scenario/for-version.ts";
+import { findKnownDrift } from "../../harness/scenario/known-drift.ts";
 import { loadKnownDrift, loadScenarios } from "../../harness/scenario/load-scenarios.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
 import { RunReport } from "../../reports/writers/run-report.ts";
@@ -30,14 +32,16 @@ afterAll(() => work?.cleanup());
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-/** What each claim of each applicable scenario must end in on this version, by known-drift.yaml. */
+/** What each claim of each applicable scenario must end in on this version under each egress, by known-drift.yaml. */
 function expectedVerdicts(): Record<string, string> {
   const knownDrift = loadKnownDrift();
   const verdicts: Record<string, string> = {};
   for (const { scenario } of loadScenarios().filter(({ scenario }) => semver.satisfies(VERSION, scenario.openclaw))) {
-    for (const claim of scenario.claims) {
-      const known = knownDrift.some((entry) => entry.scenario === scenario.id && entry.claim === claim.id && semver.satisfies(VERSION, entry.openclaw));
-      verdicts[`${scenario.id}/${claim.id}`] = known ? "known-drift" : "conforms";
+    for (const egress of scenario.egress) {
+      for (const claim of scenario.claims.filter((claim) => claimForVersion(claim, VERSION, egress))) {
+        const known = findKnownDrift(knownDrift, scenario.id, claim.id, VERSION, egress);
+        verdicts[`${scenario.id} [${egress}]/${claim.id}`] = known ? "known-drift" : "conforms";
+      }
     }
   }
   return verdicts;
@@ -49,7 +53,7 @@ test("a repacked tarball of a published version gives the same verdicts as that 
   expect(result.exitCode, result.stderr.slice(-2000)).toBe(ExitCode.asExpected);
   const report = RunReport.parse(JSON.parse(readFileSync(join(reports, "run.json"), "utf8")));
   expect(report.run.versions.map(({ target }) => target)).toEqual([{ kind: "tarball", version: VERSION, tarball: repacked, sha256: sha256(repacked) }]);
-  const verdicts = Object.fromEntries(report.scenarios.flatMap((scenario) => scenario.claims.map((claim) => [`${scenario.id}/${claim.id}`, claim.status])));
+  const verdicts = Object.fromEntries(report.scenarios.flatMap((scenario) => scenario.claims.map((claim) => [`${scenario.id} [${scenario.egress}]/${claim.id}`, claim.status])));
   // The same verdicts, claim by claim, that --openclaw 2026.5.12 must give (strict known drift).
   expect(verdicts).toEqual(expectedVerdicts());
   expect(result.stdout).toContain(`openclaw ${VERSION} from ${repacked}, sha256 ${sha256(repacked)}`);
