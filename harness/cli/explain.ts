@@ -33,9 +33,11 @@ function describeExpectation(expect: Expectation): string {
 }
 
 function describeStep(step: Step, plan: PlannedScenario): string[] {
+  // This version's form of the step (its prompts, time limit), where it has one.
+  const own = plan.steps.find((candidate) => candidate.step.id === step.id)?.step ?? step;
   const extras = [
     step.actor && `actor: ${step.actor}`,
-    step.answers && `the terminal user answers ${step.answers.length} prompt(s)`,
+    own.answers && `the terminal user answers ${own.answers.length} prompt(s)`,
     step.capture && `captures ${Object.keys(step.capture).map((name) => `{{${name}}}`).join(", ")}`,
     step.env && `env: ${Object.keys(step.env).join(", ")}`,
   ].filter(Boolean);
