@@ -67,7 +67,9 @@ export function egressMatrix(report: RunReport): string {
       egress ?? "?",
       ...versions.map((version) => {
         const entry = report.scenarios.find((one) => one.id === id && one.egress === egress && one.openclaw === version);
-        return entry ? `${statusSymbol(entry.status)} ${statusLabel(entry.status)} · ${modelStreamSummary(entry)}` : "— (not run)";
+        if (!entry) return "— (not run)";
+        const verdict = `${statusSymbol(entry.status)} ${statusLabel(entry.status)}`;
+        return entry.status === "skipped" ? `${verdict} (not on this version)` : `${verdict} · ${modelStreamSummary(entry)}`;
       }),
     ]),
   );
