@@ -25,6 +25,19 @@ function mcpAnswer(message: z.infer<typeof JsonRpc>): Response {
   );
 }
 
+const windowOf = (seconds: number) => ({
+  used_percent: 0, limit_window_seconds: seconds, reset_after_seconds: seconds, reset_at: Math.floor(Date.now() / 1000) + seconds,
+});
+
+/** wham/usage in the shape of codex's RateLimitStatusPayload, for an account that has used nothing. */
+function unusedRateLimits(account: MockAccount) {
+  return {
+    plan_type: account.planType,
+    rate_limit: { allowed: true, limit_reached: false, primary_window: windowOf(5 * 3600), secondary_window: windowOf(7 * 24 * 3600) },
+    credits: { has_credits: false, unlimited: false, balance: "0" },
+  };
+}
+
 /**
  * What the codex binary asks chatgpt.com before and around a turn in ChatGPT mode: the model
  * catalog, the account's routing and settings, the plugin catalog (empty: nothing installed or
@@ -40,6 +53,9 @@ export function startupHandlers(account: MockAccount) {
       HttpResponse.json({ accounts: [{ id: account.accountId, workspace_backend_origin: "NO_CONSTRAINT", account_routing_override: "NO_CONSTRAINT" }] }),
     )),
     http.get(`${base}/wham/settings/user`, authed(() => HttpResponse.json({}))),
+    // Rate limits, for /codex status (measured: it reports "failed to fetch codex rate limits"
+    // without them). An unused account: nothing spent in the 5-hour or the weekly window.
+    http.get(`${base}/wham/usage`, authed(() => HttpResponse.json(unusedRateLimits(account)))),
     // The public plugin catalog: the codex binary asks for it without credentials (measured).
     http.get(`${base}/plugins/featured`, () => HttpResponse.json({ plugins: [] })),
     http.get(`${base}/plugins/export/curated`, () => HttpResponse.json({ plugins: [] })),
