@@ -2,7 +2,7 @@ import semver from "semver";
 import { findKnownDrift } from "../scenario/known-drift.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { type PlannedScenario, planScenario, whereOf } from "../scenario/plan-step.ts";
-import type { Expectation, Scenario, Step } from "../scenario/schema.ts";
+import type { Expectation, KnownDrift, Scenario, Step } from "../scenario/schema.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
 
 /** A scenario by id, or one clear line listing the ids there are. */
@@ -63,13 +63,13 @@ function describeStep(step: Step, plan: PlannedScenario): string[] {
  * in the docs of the chosen version. Nothing is started. Exit 1 when the docs no longer resolve.
  */
 export function explain(scenario: Scenario, openclaw: string, docsRoot: string): ExitCodeValue {
-  const drifted = scenario.egress.map((egress) => explainUnder(scenario, egress, openclaw, docsRoot));
+  const knownDrift = loadKnownDrift();
+  const drifted = scenario.egress.map((egress) => explainUnder(scenario, egress, openclaw, docsRoot, knownDrift));
   return drifted.some(Boolean) ? ExitCode.drift : ExitCode.asExpected;
 }
 
 /** One egress of the scenario; true when its docs no longer resolve. */
-function explainUnder(scenario: Scenario, egress: string, openclaw: string, docsRoot: string): boolean {
-  const knownDrift = loadKnownDrift();
+function explainUnder(scenario: Scenario, egress: string, openclaw: string, docsRoot: string, knownDrift: KnownDrift): boolean {
   const applies = semver.satisfies(openclaw, scenario.openclaw);
   const out = [
     `${scenario.id}${scenario.egress.length > 1 ? ` [${egress}]` : ""}: ${scenario.title}`,

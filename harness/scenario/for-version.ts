@@ -1,8 +1,12 @@
 import semver from "semver";
 import type { Claim, Step } from "./schema.ts";
 
-const covers = (version: string, egress?: string) => (variant: { openclaw: string; egress?: string[] }) =>
-  semver.satisfies(version, variant.openclaw, { includePrerelease: true }) && (variant.egress === undefined || variant.egress.includes(egress ?? ""));
+/**
+ * Does a variant or known-drift entry (a version range, maybe some egresses) cover this version
+ * under this egress? One rule for both, so a variant and its known drift never disagree.
+ */
+export const covers = (version: string, egress?: string) => (where: { openclaw: string; egress?: readonly string[] }) =>
+  semver.satisfies(version, where.openclaw, { includePrerelease: true }) && (where.egress === undefined || where.egress.includes(egress ?? ""));
 
 /**
  * A claim as one OpenClaw version states it: its own quote, page, step and expectation where a variant

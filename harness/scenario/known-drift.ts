@@ -1,5 +1,5 @@
-import semver from "semver";
 import type { Evaluation } from "./evaluate-claim.ts";
+import { covers } from "./for-version.ts";
 import type { KnownDrift } from "./schema.ts";
 import type { ClaimStatus } from "./status.ts";
 
@@ -7,13 +7,8 @@ type KnownDriftEntry = KnownDrift[number];
 
 /** The known-drift entry for this (scenario, claim) on this OpenClaw version and egress, if any. */
 export function findKnownDrift(entries: KnownDrift, scenario: string, claim: string, version: string, egress?: string): KnownDriftEntry | undefined {
-  return entries.find(
-    (entry) =>
-      entry.scenario === scenario &&
-      entry.claim === claim &&
-      semver.satisfies(version, entry.openclaw, { includePrerelease: true }) &&
-      (entry.egress === undefined || (entry.egress as string[]).includes(egress ?? "")),
-  );
+  const applies = covers(version, egress);
+  return entries.find((entry) => entry.scenario === scenario && entry.claim === claim && applies(entry));
 }
 
 /**

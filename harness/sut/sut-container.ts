@@ -184,13 +184,17 @@ export class SutContainer {
 
   /** Runs a command as root, for the harness's own observations (processes, files). */
   async inspect(command: string): Promise<string> {
-    const { stdout } = await execa("docker", ["exec", this.id, "sh", "-c", command], { reject: false });
-    return stdout;
+    return String((await this.asRoot(["sh", "-c", command])).stdout);
+  }
+
+  /** A process as root in the container: the harness looking, never the person. */
+  private asRoot(argv: string[], options: { stripFinalNewline?: boolean } = {}) {
+    return execa("docker", ["exec", this.id, ...argv], { reject: false, ...options });
   }
 
   /** A file's permission bits and text, read as root: the harness looking, not the user. */
   async readFile(path: string): Promise<{ exists: boolean; mode?: string; text?: string }> {
-    const result = await execa("docker", ["exec", this.id, "sh", "-c", 'stat -c %a "$1" && cat "$1"', "sh", path], { reject: false, stripFinalNewline: false });
+    const result = await this.asRoot(["sh", "-c", 'stat -c %a "$1" && cat "$1"', "sh", path], { stripFinalNewline: false });
     if (result.exitCode !== 0) return { exists: false };
     const [mode, ...text] = String(result.stdout).split("\n");
     return { exists: true, mode: mode!.trim(), text: text.join("\n") };
