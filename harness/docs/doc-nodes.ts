@@ -43,3 +43,8 @@ export function sectionOf(scope: Scope, heading: Heading): Scope {
 const shellLanguages = new Set(["bash", "sh", "shell", "console", "zsh"]);
 
 export const shellBlocks = (scope: Scope): Code[] => scope.filter((node): node is Code => node.type === "code" && shellLanguages.has(node.lang ?? ""));
+
+const configLanguages = new Set(["json5", "json", "jsonc", "yaml", "yml", "toml"]);
+
+/** Config examples: the blocks a person pastes into a file rather than a shell. */
+export const configBlocks = (scope: Scope): Code[] => scope.filter((node): node is Code => node.type === "code" && configLanguages.has(node.lang ?? ""));

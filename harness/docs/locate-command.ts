@@ -1,7 +1,7 @@
 import type { Heading } from "mdast";
 import { DocDriftError } from "./doc-drift.ts";
 import { type DocPage, loadDocPage } from "./doc-page.ts";
-import { type Scope, headingText, isJsxElement, jsxAttribute, scopeOf, sectionOf, shellBlocks } from "./doc-nodes.ts";
+import { type Scope, configBlocks, headingText, isJsxElement, jsxAttribute, scopeOf, sectionOf, shellBlocks } from "./doc-nodes.ts";
 import { type DocMove, followMove } from "./follow-move.ts";
 import { elsewhereInDocs, nearest } from "./nearest.ts";
 
@@ -83,7 +83,7 @@ function headingLevel(title: string): Level {
 
 const describe = (level: Level) => (level.kind === "heading" ? `heading "${level.title}"` : `<${level.kind} title="${level.title}">`);
 
-function levelsOf(locator: CommandLocator): Level[] {
+function levelsOf(locator: Pick<CommandLocator, "tab" | "step" | "heading">): Level[] {
   return [
     ...(locator.tab ? [jsxLevel("Tab", locator.tab)] : []),
     ...(locator.step ? [jsxLevel("Step", locator.step)] : []),
@@ -91,23 +91,27 @@ function levelsOf(locator: CommandLocator): Level[] {
   ];
 }
 
-/**
- * Resolves a locator to the exact command text of this version's docs, with file:line. A step
- * that moved to another page behind an anchor stub is followed and reported as a move; one that
- * is gone is doc drift, with the nearest titles on the page and wherever else the title stands.
- */
-export function locateCommand(docsRoot: string, locator: CommandLocator): LocatedCommand {
-  return locateOnPage(docsRoot, loadDocPage(docsRoot, locator.page), locator);
+/** The part of a page a locator names, on the page it really stands on after any move. */
+interface LocatedScope {
+  scope: Scope;
+  where: string;
+  doc: DocPage;
+  moved?: DocMove;
 }
 
-function locateOnPage(docsRoot: string, doc: DocPage, locator: CommandLocator, moved?: DocMove): LocatedCommand {
+/**
+ * Narrows a page to the tab, step and headings a locator names. A part that moved to another
+ * page behind an anchor stub is followed and reported as a move; one that is gone is doc drift,
+ * with the nearest titles on the page and wherever else the title stands.
+ */
+function locateScope(docsRoot: string, doc: DocPage, locator: Omit<CommandLocator, "block" | "line">, moved?: DocMove): LocatedScope {
   let scope = scopeOf(doc.tree);
   let where = `in ${doc.file}`;
   for (const level of levelsOf(locator)) {
     const narrowed = level.narrow(scope);
     if (!narrowed) {
       const move = moved ? undefined : followMove(docsRoot, doc, level.title);
-      if (move) return locateOnPage(docsRoot, loadDocPage(docsRoot, move.page), locator, move);
+      if (move) return locateScope(docsRoot, loadDocPage(docsRoot, move.page), locator, move);
       const elsewhere = elsewhereInDocs(docsRoot, level.title).filter((place) => !place.startsWith(`${doc.file}:`));
       const hint = elsewhere.length ? `; the title stands elsewhere: ${elsewhere.slice(0, 3).join(", ")}` : "";
       throw new DocDriftError(`no ${describe(level)} ${where}${hint}`, nearest(level.title, level.titles(scope)));
@@ -115,6 +119,12 @@ function locateOnPage(docsRoot: string, doc: DocPage, locator: CommandLocator, m
     scope = narrowed;
     where = `in ${describe(level)} of ${doc.file}`;
   }
+  return { scope, where, doc, ...(moved ? { moved } : {}) };
+}
+
+/** Resolves a locator to the exact command text of this version's docs, with file:line. */
+export function locateCommand(docsRoot: string, locator: CommandLocator): LocatedCommand {
+  const { scope, where, doc, moved } = locateScope(docsRoot, loadDocPage(docsRoot, locator.page), locator);
   const blocks = shellBlocks(scope);
   const block = blocks[locator.block - 1];
   if (!block) throw new DocDriftError(`no shell block #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""));
@@ -128,4 +138,21 @@ function locateOnPage(docsRoot: string, doc: DocPage, locator: CommandLocator, m
   // The fence line is the block's first line; its commands start on the next.
   const line = commandLines(block.value, (block.position?.start.line ?? 0) + 1)[index]!;
   return { command, file: doc.file, line, ...(moved ? { moved } : {}) };
+}
+
+/** A config example of the docs (a JSON5, JSON or YAML block), whole, with file:line of its first line. */
+export interface LocatedConfig {
+  text: string;
+  file: string;
+  line: number;
+  moved?: DocMove;
+}
+
+/** Resolves a locator whose `block` counts the config examples (not the shell blocks) of that part of the page. */
+export function locateConfigExample(docsRoot: string, locator: Omit<CommandLocator, "line">): LocatedConfig {
+  const { scope, where, doc, moved } = locateScope(docsRoot, loadDocPage(docsRoot, locator.page), locator);
+  const blocks = configBlocks(scope);
+  const block = blocks[locator.block - 1];
+  if (!block) throw new DocDriftError(`no config example #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""));
+  return { text: `${block.value}\n`, file: doc.file, line: (block.position?.start.line ?? 0) + 1, ...(moved ? { moved } : {}) };
 }

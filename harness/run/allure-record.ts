@@ -23,6 +23,7 @@ export async function recordInAllure(scenario: Scenario, result: ScenarioResult)
       if (step.result.stderr) await allure.attachment("stderr", clean(step.result.stderr), "text/plain");
       if (step.journal.length) await allure.attachment("journal", clean(JSON.stringify(step.journal, null, 2)), "application/json");
       if (step.source.kind === "docs" && step.source.moved) await context.parameter("moved from", step.source.moved.stub);
+      for (const file of step.files ?? []) await context.parameter(`wrote ${file.path}`, `the example at ${file.file}:${file.line}`);
       if (step.observed) await allure.attachment("observed in the SUT", clean(JSON.stringify(step.observed, null, 2)), "application/json");
       for (const outcome of step.actors) await allure.attachment(outcome.actor, clean(outcome.actions.join("\n")), "text/plain");
       if (step.notRun) await context.parameter("not run", clean(step.notRun));

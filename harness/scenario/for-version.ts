@@ -32,7 +32,7 @@ export function stepForVersion(step: Step, version: string): Step | undefined {
   if (!variant) return base;
   if (variant.skip) return undefined;
   const command = variant.docs ? { docs: variant.docs, run: undefined, why: undefined } : variant.run ? { docs: undefined, run: variant.run, why: variant.why } : {};
-  return { ...base, ...command, timeout: variant.timeout ?? base.timeout, answers: variant.answers ?? base.answers };
+  return { ...base, ...command, timeout: variant.timeout ?? base.timeout, answers: variant.answers ?? base.answers, files: variant.files ?? base.files };
 }
 
 /** Why a version skips a step or claim (its covering variant's `skip`). */

@@ -1,8 +1,8 @@
 import { DocDriftError } from "../docs/doc-drift.ts";
 import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
-import { locateCommand } from "../docs/locate-command.ts";
+import { locateCommand, locateConfigExample } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
-import type { StepSource } from "./records.ts";
+import type { StepSource, WrittenFile } from "./records.ts";
 import { HarnessError } from "../util/errors.ts";
 import { claimForVersion, skipReason, stepForVersion } from "./for-version.ts";
 import type { Claim, Scenario, Step } from "./schema.ts";
@@ -12,6 +12,8 @@ export interface PlannedStep {
   /** The docs' command with `<name>` placeholders, or the explicit one (`{{name}}` not yet pasted). */
   command: string;
   source: StepSource;
+  /** Config examples to write before the command, with their text. */
+  files: (WrittenFile & { text: string })[];
 }
 
 /** What a scenario will run and check in one docs tree, and what of it the docs no longer hold. */
@@ -35,11 +37,12 @@ export const whereOf = (source: StepSource) => (source.kind === "docs" ? `${sour
  * any container starts. Throws DocDriftError when the docs no longer hold it.
  */
 export function planStep(step: Step, docsRoot: string): PlannedStep {
-  if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! } };
+  const files = (step.files ?? []).map(({ path, docs }) => ({ path, ...locateConfigExample(docsRoot, docs) }));
+  if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! }, files };
   const located = locateCommand(docsRoot, step.docs);
   const source: StepSource = { kind: "docs", file: located.file, line: located.line, ...(located.moved ? { moved: located.moved } : {}) };
   fillPlaceholders(located.command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
-  return { step, command: located.command, source };
+  return { step, command: located.command, source, files };
 }
 
 /** Collects doc drift instead of stopping at the first, so every problem is named at once. */

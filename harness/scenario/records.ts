@@ -8,6 +8,15 @@ import type { ClaimStatus, ScenarioStatus } from "./status.ts";
 
 export type StepSource = { kind: "docs"; file: string; line: number; moved?: DocMove } | { kind: "explicit"; why: string };
 
+/** A config example of the docs the person wrote to a file before the step's command. */
+export interface WrittenFile {
+  path: string;
+  /** Where the example stands in the docs. */
+  file: string;
+  line: number;
+  moved?: DocMove;
+}
+
 /** An environment adaptation that ran after the doc command: what it ran and whether it got ready. */
 export interface SubstitutionRecord {
   why: string;
@@ -40,6 +49,8 @@ export interface StepObservations {
 export interface StepRecord {
   id: string;
   source: StepSource;
+  /** Files written from the docs before the command ran. */
+  files?: WrittenFile[];
   result: CommandResult;
   journal: JournalEntry[];
   /** The people who acted during the step (the declared actor, the terminal user). */

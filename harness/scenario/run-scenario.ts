@@ -100,6 +100,8 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
     ...(step.actor === "browser-user" ? [new BrowserUser(browser, sut)] : []),
     ...(step.answers ? [new TerminalUser(step.answers.map((answer) => ({ when: answer.when, send: captures.paste(answer.send) })))] : []),
   ];
+  for (const file of planned.files) await sut.writeUserFile(file.path, file.text);
+  const files = planned.files.map(({ text: _text, ...written }) => written);
   const mark = world.journal.mark;
   const finishWatch = await watchStep(sut, asked);
   const result = await sut.exec(command, {
@@ -113,7 +115,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
   const found = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
   const substitution = step.substitute ? await substitute(step.substitute, sut) : undefined;
   const observed = await finishWatch();
-  return { id: step.id, source, result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
+  return { id: step.id, source, ...(files.length ? { files } : {}), result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
 }
 
 /** The environment adaptation, after the doc command has run and been recorded. */

@@ -53,6 +53,15 @@ export const DocsLocator = z.strictObject({
   fill: values.optional().describe("values for the command's <name> placeholders, keyed by name"),
 });
 
+/** Where a config example of the docs stands: `block` counts the JSON5/JSON/YAML blocks, not the shell ones. */
+export const ConfigLocator = DocsLocator.omit({ line: true, fill: true });
+
+/** A file the person writes before the step's command: a config example of the docs, pasted whole. */
+export const DocFile = z.strictObject({
+  path: z.string().regex(/^(~\/|\/|\.\/)/, "a path under ~/ (the OpenClaw user's home), ./ (where commands run: the home) or absolute"),
+  docs: ConfigLocator,
+});
+
 /** The terminal user: when the screen shows `when`, types `send` (`\r` is Enter). */
 export const Answer = z.strictObject({
   when: regex,
@@ -79,6 +88,7 @@ const stepBase = {
   answers: z.array(Answer).optional().describe("prompts the terminal user answers, in order; implies tty"),
   env: values.optional().describe("environment of the command, e.g. the $OPENAI_API_KEY the docs expect"),
   capture: z.record(name, regex).optional().describe("name → regex with one group, matched on the output; reuse as {{name}}"),
+  files: z.array(DocFile).optional().describe("config examples of the docs the person writes to files before the command (e.g. the patch file `config patch --file` reads)"),
   substitute: Substitution.optional(),
   timeout: duration.default(60_000),
 };
@@ -96,12 +106,13 @@ export const StepVariant = z
     why: z.string().min(1).optional(),
     timeout: duration.optional(),
     answers: z.array(Answer).optional().describe("this version's prompts, where its wizard asks otherwise"),
+    files: z.array(DocFile).optional().describe("this version's config examples, where its docs hold others"),
     skip: z.string().min(1).optional().describe("this version has no such step: why (its claims must skip it too)"),
   })
   .superRefine((variant, context) => {
     if (variant.docs && variant.run) context.addIssue({ code: "custom", path: [], message: "give docs: or run:, not both" });
     if (variant.run && !variant.why) context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
-    if (variant.skip && (variant.docs || variant.run || variant.answers)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs:, run: or answers:" });
+    if (variant.skip && (variant.docs || variant.run || variant.answers || variant.files)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs:, run:, answers: or files:" });
   });
 
 /**

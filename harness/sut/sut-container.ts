@@ -124,6 +124,17 @@ export class SutContainer {
     };
   }
 
+  /**
+   * Writes a file as the OpenClaw user, the way the person saves a pasted example: `~/` and
+   * relative paths are under the user's home, where commands run.
+   */
+  async writeUserFile(path: string, text: string): Promise<void> {
+    const child = this.userProcess(["sh", "-c", 'mkdir -p "$(dirname "$1")" && cat > "$1"', "sh", path.replace(/^~\//, `${SUT_HOME}/`)]);
+    child.stdin?.end(text);
+    const result = await child;
+    if (result.exitCode !== 0) throw new Error(`could not write ${path} in the SUT: ${String(result.stderr).trim()}`);
+  }
+
   /** A process as the OpenClaw user in its HOME, as a person's shell would start it. */
   private userProcess(argv: string[], extraEnv: Record<string, string> = {}) {
     const env = { HOME: SUT_HOME, USER: SUT_USER, LANG: "C.UTF-8", TERM: "xterm-256color", ...this.userEnv, ...extraEnv };

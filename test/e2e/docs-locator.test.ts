@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { DocDriftError } from "../../harness/docs/doc-drift.ts";
 import { ensureDocsOfVersion } from "../../harness/docs/docs-package.ts";
 import { findQuote } from "../../harness/docs/find-quote.ts";
-import { locateCommand, splitCommands } from "../../harness/docs/locate-command.ts";
+import { locateCommand, locateConfigExample, splitCommands } from "../../harness/docs/locate-command.ts";
 import { fillPlaceholders, findPlaceholders } from "../../harness/docs/placeholders.ts";
 
 // The real docs shipped in each OpenClaw package (fetched with npm pack), never a copy.
@@ -93,6 +93,14 @@ describe("doc locators on openclaw@2026.9.6, where the OpenAI page was split", (
     expect(located.command).toBe("openclaw models status --agent <id>");
     expect(fillPlaceholders(located.command, "here", { id: "main" }, {})).toBe("openclaw models status --agent main");
     expect(() => fillPlaceholders(located.command, "docs/x.md:225", {}, {})).toThrow(/docs\/x\.md:225 has placeholders the scenario does not fill: <id> \(declare it under fill:\)/);
+  });
+
+  test("a config example: block counts the JSON5 blocks, and the text is the block whole, through the move", () => {
+    const located = locateConfigExample(docs, { page: "providers/openai.md", tab: "Codex subscription", heading: ["Config example"], block: 2 });
+    expect(located.file).toBe("docs/providers/openai/setup.md");
+    expect(located.moved?.stub).toBe("docs/providers/openai.md:68");
+    expect(located.text).toMatch(/^\{\n\s+plugins: \{ entries: \{ codex: \{ enabled: true \} \} \},[\s\S]*"openai:api-key-backup",[\s\S]*\}\n$/);
+    expect(() => locateConfigExample(docs, { page: "providers/openai/setup.md", heading: ["Config example"], block: 3 })).toThrow(/no config example #3 in heading "Config example"/);
   });
 
   test('"$OPENAI_API_KEY" must be declared in the step\'s env; the command keeps its text', () => {

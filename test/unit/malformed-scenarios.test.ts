@@ -61,6 +61,9 @@ const cases: [string, string, RegExp][] = [
   ["claim variant with an empty expectation", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: 0 }\n    versions: [{ openclaw: \">=2026.9.0\", expect: {} }]"), /say what must be observed/],
   ["step variant with docs and run", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", run: x, why: y, docs: { page: a.md, block: 1 } }]\n"), /give docs: or run:, not both/],
   ["step variant that skips and runs", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", run: x, why: y, skip: gone }]\n"), /a skipped step runs nothing/],
+  ["a file path that says neither home, here nor root", valid.replace("    why: probe\n", "    why: probe\n    files: [{ path: patch.json5, docs: { page: cli/config.md, block: 1 } }]\n"), /files\.0\.path: a path under ~\//],
+  ["a file whose locator picks a line", valid.replace("    why: probe\n", "    why: probe\n    files: [{ path: ./p.json5, docs: { page: cli/config.md, block: 1, line: 2 } }]\n"), /line|unrecognized/i],
+  ["step variant that skips and writes a file", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", skip: gone, files: [{ path: ./p.json5, docs: { page: a.md, block: 1 } }] }]\n"), /a skipped step runs nothing/],
   ["substitution without readiness", valid.replace("    why: probe\n", "    why: probe\n    substitute: { why: no systemd, serve: openclaw gateway run }\n"), /substitute\.ready/],
 ];
 
