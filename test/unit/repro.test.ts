@@ -6,7 +6,8 @@ import type { RunReport } from "../../reports/writers/run-report.ts";
 describe("repro finds the scenarios linked to an issue", () => {
   test("by number: through the scenarios' issues and the known-drift entries", () => {
     expect(scenariosForIssue("82978").sort()).toEqual([
-      "codex-harness-quickstart", "docs-explicit-pi-route", "legacy-pi-route", "report-82978-codex-subscription", "report-82978-drift-items",
+      "codex-harness-quickstart", "codex-oauth-routing-recovery", "codex-subscription-config-examples", "docs-explicit-pi-route", "legacy-pi-route",
+      "report-82978-codex-subscription", "report-82978-drift-items",
     ]);
   });
 
