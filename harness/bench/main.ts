@@ -1,11 +1,13 @@
 // Speed figures for the pieces every scenario pays for. Prints a table; asserts nothing.
 // Usage: npm run bench
+import { execa } from "execa";
 import { ensureDockerEngine } from "../provision/docker-engine.ts";
 import { ensureNpmMirror } from "../provision/npm-mirror.ts";
 import { DEFAULT_OPENCLAW_VERSIONS } from "../target/openclaw-version.ts";
 import { ensureSutImage } from "../provision/sut-image.ts";
 import { resolveTargets } from "../target/openclaw-target.ts";
 import { startStage } from "../sut/stage.ts";
+import { projectRoot } from "../util/paths.ts";
 
 const rows: [string, number][] = [];
 async function measure<T>(label: string, work: () => Promise<T>, repeat = 1): Promise<T> {
@@ -21,6 +23,10 @@ async function measure<T>(label: string, work: () => Promise<T>, repeat = 1): Pr
   return result!;
 }
 
+// Before the engine starts: check is a docs pull request's first job and needs no engine.
+await measure("check: locators, quotes and coverage on the default versions (CLI, no container)", () =>
+  execa(process.execPath, ["harness/cli/main.ts", "check", "--openclaw", DEFAULT_OPENCLAW_VERSIONS], { reject: false, cwd: projectRoot }),
+);
 await measure("docker engine check", ensureDockerEngine);
 const [target] = await resolveTargets(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSIONS);
 const image = await measure("SUT image, warm (content tag hit)", () => ensureSutImage(target!));

@@ -12,6 +12,8 @@ import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawRelease }
 import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { reportsDir } from "../util/paths.ts";
+import { printCheck } from "./check.ts";
+import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
 import { explain, findScenario } from "./explain.ts";
 import { checkReportsDir } from "./reports-dir.ts";
 import { formatEvidence, scenariosForIssue } from "./repro.ts";
@@ -26,6 +28,10 @@ const usage = `usage: openclaw-conformance <command> [options]
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
   provision           start the Docker engine and build the images (what .ci/run needs)
   readme-tables [run.json]  rewrite the README's result tables from a run's report (default: the last run)
+  coverage            every shell block of the onboarding pages (scenarios/coverage/pages.yaml) and what
+                      runs or excludes it, per version (starts nothing; --format text|markdown|json)
+  check               every scenario's locators and quotes, and coverage, per version (starts nothing): the
+                      first job of a docs pull request; with --docs DIR, against the edited tree
 options:
   --openclaw <what,...>  OpenClaw versions or dist-tags from npm (default ${DEFAULT_OPENCLAW_VERSIONS}), or paths to
                          npm pack tarballs or built checkouts of OpenClaw (their own docs are tested);
@@ -34,8 +40,10 @@ options:
   --tag <tag,...>        only scenarios with one of these tags
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
   --allow-all-skipped    a run in which every selected scenario would be skipped exits 0, not 5
+  --format <f>           coverage's output: text (default), markdown or json
 exit codes: 0 as expected, 1 drift (new, changed, unexpected pass, doc drift), 2 harness broken,
-  3 bad input, 4 environment, 5 nothing checked (every selected scenario skipped), 130 interrupted`;
+  3 bad input, 4 environment, 5 nothing checked (every selected scenario skipped),
+  6 uncovered (a documented command neither run nor excluded), 130 interrupted`;
 
 /** The options, or one line saying what is wrong with them (exit 3), never a stack trace. */
 function parseOptions() {
@@ -48,6 +56,7 @@ function parseOptions() {
         tag: { type: "string" },
         docs: { type: "string" },
         "allow-all-skipped": { type: "boolean", default: false },
+        format: { type: "string", default: "text" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -106,16 +115,27 @@ async function run(selection: { scenario?: string; tag?: string }, show: (report
   return code;
 }
 
-/** The docs `explain` reads for one --openclaw item: a release's from npm's cache, a tarball's or checkout's own. */
-async function docsToExplain(given: string): Promise<{ version: string; docsRoot: string }> {
+/**
+ * The docs read for one --openclaw item: a release's from npm's cache, a tarball's or checkout's
+ * own, or an edited tree (--docs) read as that version.
+ */
+async function docsOf(given: string, override?: string): Promise<DocsOfVersion> {
   if (looksLikePath(given)) {
     const target = await resolveTarget(given);
-    return { version: target.version, docsRoot: await ensureDocsOf(target) };
+    return { version: target.version, docsRoot: override ?? (await ensureDocsOf(target)) };
   }
   checkVersionSyntax(given);
   // A version names its docs; a dist-tag (latest) is asked of npm first.
   const version = semver.valid(given) ? given : (await resolveOpenClawRelease(given)).version;
-  return { version, docsRoot: await ensureDocsOfVersion(version) };
+  return { version, docsRoot: override ?? (await ensureDocsOfVersion(version)) };
+}
+
+/** The docs of each --openclaw item, or --docs DIR read as each of those versions. */
+async function docsOfVersions(): Promise<DocsOfVersion[]> {
+  const override = values.docs ? resolveDocsOverride(values.docs) : undefined;
+  const docs: DocsOfVersion[] = [];
+  for (const given of commaList(values.openclaw!)) docs.push(await docsOf(given, override));
+  return docs;
 }
 
 async function main(): Promise<number> {
@@ -137,7 +157,7 @@ async function main(): Promise<number> {
       if (values.docs) return explain(scenario, values.openclaw!, resolveDocsOverride(values.docs));
       let code: ExitCodeValue = ExitCode.asExpected;
       for (const given of commaList(values.openclaw!)) {
-        const { version, docsRoot } = await docsToExplain(given);
+        const { version, docsRoot } = await docsOf(given);
         code = Math.max(code, explain(scenario, version, docsRoot)) as ExitCodeValue;
       }
       return code;
@@ -149,6 +169,14 @@ async function main(): Promise<number> {
     }
     case "readme-tables":
       return (writeReadmeTables(subject ?? defaultReportFile(reportsDir)), ExitCode.asExpected);
+    case "coverage":
+    case "check": {
+      const format = coverageFormat(values.format!);
+      const scenarios = loadScenarios();
+      loadKnownDrift(undefined, scenarios);
+      const coverages = measureVersions(await docsOfVersions(), scenarios);
+      return command === "check" ? printCheck(coverages) : printCoverage(coverages, format);
+    }
     case "provision": {
       for (const target of await resolveTargets(values.openclaw!)) await provisionSut(target);
       return ExitCode.asExpected;

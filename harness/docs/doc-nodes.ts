@@ -42,7 +42,15 @@ export function sectionOf(scope: Scope, heading: Heading): Scope {
 
 const shellLanguages = new Set(["bash", "sh", "shell", "console", "zsh"]);
 
+/** The blocks a locator's `block` counts: what a person on this machine types into a POSIX shell. */
 export const shellBlocks = (scope: Scope): Code[] => scope.filter((node): node is Code => node.type === "code" && shellLanguages.has(node.lang ?? ""));
+
+/** Other shells' blocks: never run here, but docs coverage accounts for them (as another platform's). */
+const otherShellLanguages = new Set(["powershell", "ps1", "pwsh", "cmd", "bat", "batch", "fish"]);
+
+/** Every block of commands on a page, whichever shell it is for. */
+export const commandBlocks = (scope: Scope): Code[] =>
+  scope.filter((node): node is Code => node.type === "code" && (shellLanguages.has(node.lang ?? "") || otherShellLanguages.has(node.lang ?? "")));
 
 const configLanguages = new Set(["json5", "json", "jsonc", "yaml", "yml", "toml"]);
 

@@ -1,5 +1,6 @@
 import type { Heading } from "mdast";
 import { DocDriftError } from "./doc-drift.ts";
+import { blockCommands } from "./block-commands.ts";
 import { type DocPage, loadDocPage } from "./doc-page.ts";
 import { type Scope, configBlocks, headingText, isJsxElement, jsxAttribute, scopeOf, sectionOf, shellBlocks } from "./doc-nodes.ts";
 import { type DocMove, followMove } from "./follow-move.ts";
@@ -25,27 +26,6 @@ export interface LocatedCommand {
   line: number;
   /** Set when the locator's page only holds an anchor stub and the step was found where it points. */
   moved?: DocMove;
-}
-
-/** Commands in a block: one per line, backslash continuations joined, comments dropped. */
-export function splitCommands(block: string): string[] {
-  return block
-    .replace(/\s*\\\n\s*/g, " ")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("#"));
-}
-
-/** The source line each command of a block starts on, matching `splitCommands`' order. */
-function commandLines(block: string, firstLine: number): number[] {
-  const lines: number[] = [];
-  let continued = false;
-  block.split("\n").forEach((text, index) => {
-    const trimmed = text.trim();
-    if (!continued && trimmed && !trimmed.startsWith("#")) lines.push(firstLine + index);
-    continued = trimmed.endsWith("\\");
-  });
-  return lines;
 }
 
 interface Level {
@@ -128,16 +108,15 @@ export function locateCommand(docsRoot: string, locator: CommandLocator): Locate
   const blocks = shellBlocks(scope);
   const block = blocks[locator.block - 1];
   if (!block) throw new DocDriftError(`no shell block #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""));
-  const commands = splitCommands(block.value);
+  const commands = blockCommands(block);
+  const texts = commands.map(({ command }) => command);
   if (commands.length > 1 && locator.line === undefined) {
-    throw new DocDriftError(`shell block #${locator.block} ${where} holds ${commands.length} commands; say which with line:`, commands);
+    throw new DocDriftError(`shell block #${locator.block} ${where} holds ${commands.length} commands; say which with line:`, texts);
   }
   const index = (locator.line ?? 1) - 1;
-  const command = commands[index];
-  if (!command) throw new DocDriftError(`shell block #${locator.block} ${where} has no command #${index + 1}`, commands);
-  // The fence line is the block's first line; its commands start on the next.
-  const line = commandLines(block.value, (block.position?.start.line ?? 0) + 1)[index]!;
-  return { command, file: doc.file, line, ...(moved ? { moved } : {}) };
+  const found = commands[index];
+  if (!found) throw new DocDriftError(`shell block #${locator.block} ${where} has no command #${index + 1}`, texts);
+  return { command: found.command, file: doc.file, line: found.line, ...(moved ? { moved } : {}) };
 }
 
 /** A config example of the docs (a JSON5, JSON or YAML block), whole, with file:line of its first line. */

@@ -20,13 +20,13 @@ const egresses = z
   .transform((egress) => (Array.isArray(egress) ? [...new Set(egress)] : [egress]));
 
 /** A semver range of OpenClaw versions, such as ">=2026.5.12 <2026.6.0" or "2026.5.12". */
-const versionRange = z
+export const versionRange = z
   .string()
   .refine((range) => semver.validRange(range) !== null, 'not a semver range (e.g. ">=2026.5.12 <2026.6.0" or "2026.5.12")');
 
 const name = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes");
 
-const regex = z.string().refine((source) => {
+export const regex = z.string().refine((source) => {
   try {
     new RegExp(source);
     return true;

@@ -10,6 +10,8 @@ export const ExitCode = {
   environment: 4,
   /** Every selected scenario was skipped: nothing was checked (allowed with --allow-all-skipped). */
   nothingChecked: 5,
+  /** Docs coverage: a documented command is neither run by a scenario nor excluded with a reason. */
+  uncovered: 6,
   interrupted: 130,
 } as const;
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { DocDriftError } from "../../harness/docs/doc-drift.ts";
 import { ensureDocsOfVersion } from "../../harness/docs/docs-package.ts";
 import { findQuote } from "../../harness/docs/find-quote.ts";
-import { locateCommand, locateConfigExample, splitCommands } from "../../harness/docs/locate-command.ts";
+import { locateCommand, locateConfigExample } from "../../harness/docs/locate-command.ts";
 import { fillPlaceholders, findPlaceholders } from "../../harness/docs/placeholders.ts";
 
 // The real docs shipped in each OpenClaw package (fetched with npm pack), never a copy.
@@ -109,10 +109,6 @@ describe("doc locators on openclaw@2026.9.6, where the OpenAI page was split", (
     expect(() => fillPlaceholders(located.command, "here", {}, {})).toThrow(/\$OPENAI_API_KEY \(declare it under env:\)/);
     expect(fillPlaceholders(located.command, "here", {}, { OPENAI_API_KEY: "sk-test" })).toBe(located.command);
   });
-});
-
-test("multi-command blocks split per command; continuations join; comments drop", () => {
-  expect(splitCommands("openclaw a \\\n  --flag\n# comment\nopenclaw b")).toEqual(["openclaw a --flag", "openclaw b"]);
 });
 
 test("a declared fill the command no longer has is doc drift", () => {

@@ -1,0 +1,22 @@
+import { coverageHeadline, coveredBy } from "../../reports/writers/coverage-text.ts";
+import type { VersionCoverage } from "../coverage/coverage.ts";
+import { ExitCode, type ExitCodeValue } from "../util/errors.ts";
+import { coverageExitCode } from "./coverage.ts";
+
+/**
+ * `check`: the first job of a docs pull request. Every scenario's locators and quotes against each
+ * version's docs (or an edited tree), and docs coverage, starting no container. Doc drift fails it
+ * (exit 1), then blocks nothing accounts for (exit 6).
+ */
+export function printCheck(coverages: VersionCoverage[]): ExitCodeValue {
+  for (const coverage of coverages) {
+    const drift = coverage.drift.map((one) => `  ✗ doc drift: ${one.scenario} ${one.kind} ${one.id}: ${one.message}`);
+    const unaccounted = coverage.blocks
+      .filter((block) => block.status === "unaccounted")
+      .flatMap((block) => block.commands.filter((command) => command.status === "unaccounted" || command.status === "unjudged").map((command) => `  ✗ ${block.file}:${command.line}  ${command.command}  → ${coveredBy(command)}`));
+    const stale = coverage.staleExclusions.map((index) => `  ! exclusion #${index + 1} of scenarios/coverage/exclusions.yaml matches a command a scenario runs and judges: remove it`);
+    console.log([coverageHeadline(coverage), drift.length ? drift : ["  ✓ every scenario's locators and quotes resolve"], unaccounted, stale].flat().join("\n"));
+  }
+  if (coverages.some((coverage) => coverage.drift.length > 0)) return ExitCode.drift;
+  return coverageExitCode(coverages);
+}

@@ -1,0 +1,94 @@
+import { matchesGlob } from "node:path";
+import semver from "semver";
+import type { DocBlock } from "./doc-blocks.ts";
+import type { Exclusion } from "./schema.ts";
+import type { DocCommandRun, PlanDrift } from "./scenario-runs.ts";
+import { type BlockStatus, type CommandStatus, blockStatus } from "./status.ts";
+
+export interface CommandCoverage {
+  command: string;
+  line: number;
+  status: CommandStatus;
+  /** The scenario steps that run it, with the claims that judge each. */
+  runs: { scenario: string; step: string; claims: string[] }[];
+  /** The exclusion that accounts for it (its index in the exclusions file, and its reason). */
+  exclusion?: Pick<Exclusion, "kind" | "platform" | "why" | "runnableWhen"> & { index: number };
+}
+
+export interface BlockCoverage {
+  page: string;
+  file: string;
+  line: number;
+  lang: string;
+  status: BlockStatus;
+  commands: CommandCoverage[];
+}
+
+export interface CoverageTotals {
+  blocks: number;
+  run: number;
+  platform: number;
+  excluded: number;
+  unaccounted: number;
+  /** run ÷ (blocks − platform), in percent. */
+  percentRun: number;
+  /** platform ÷ blocks, in percent: reported apart. */
+  percentPlatform: number;
+}
+
+/** Docs coverage of one version: every block of its onboarding pages and what accounts for it. */
+export interface VersionCoverage {
+  openclaw: string;
+  pages: string[];
+  blocks: BlockCoverage[];
+  totals: CoverageTotals;
+  /** Scenario locators or quotes that no longer resolve on this version. */
+  drift: PlanDrift[];
+  /** Exclusions (by index) that match a command some scenario runs and judges: remove them. */
+  staleExclusions: number[];
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10);
+
+function matchingExclusion(exclusions: readonly Exclusion[], version: string, block: DocBlock, command: string): number {
+  return exclusions.findIndex(
+    (entry) =>
+      semver.satisfies(version, entry.openclaw, { includePrerelease: true }) &&
+      matchesGlob(block.page, entry.page) &&
+      (entry.lang === undefined || entry.lang === block.lang) &&
+      (entry.command === undefined || new RegExp(entry.command).test(command)),
+  );
+}
+
+/**
+ * Accounts for every documented command of a version: the scenario steps that run it (by the
+ * docs line they read it from), else the first exclusion that matches it. Environment-free: the
+ * blocks, runs and exclusions come in, the coverage goes out.
+ */
+export function measureCoverage(input: { openclaw: string; pages: string[]; blocks: DocBlock[]; runs: DocCommandRun[]; drift: PlanDrift[]; exclusions: readonly Exclusion[] }): VersionCoverage {
+  const stale = new Set<number>();
+  const blocks = input.blocks.map((block): BlockCoverage => {
+    const commands = block.commands.map(({ command, line }): CommandCoverage => {
+      const runs = input.runs.filter((run) => run.file === block.file && run.line === line).map(({ scenario, step, judgedBy }) => ({ scenario, step, claims: judgedBy }));
+      const index = matchingExclusion(input.exclusions, input.openclaw, block, command);
+      const judged = runs.some((run) => run.claims.length > 0);
+      if (judged && index >= 0) stale.add(index);
+      const exclusion = index >= 0 && !judged ? { index, kind: input.exclusions[index]!.kind, platform: input.exclusions[index]!.platform, why: input.exclusions[index]!.why, runnableWhen: input.exclusions[index]!.runnableWhen } : undefined;
+      const status: CommandStatus = judged ? "run" : exclusion ? exclusion.kind : runs.length ? "unjudged" : "unaccounted";
+      return { command, line, status, runs, ...(exclusion ? { exclusion } : {}) };
+    });
+    return { page: block.page, file: block.file, line: block.line, lang: block.lang, status: blockStatus(commands.map(({ status }) => status)), commands };
+  });
+  const count = (status: BlockStatus) => blocks.filter((block) => block.status === status).length;
+  const platform = count("platform");
+  const totals: CoverageTotals = {
+    blocks: blocks.length,
+    run: count("run"),
+    platform,
+    excluded: count("excluded"),
+    unaccounted: count("unaccounted"),
+    percentRun: percent(count("run"), blocks.length - platform),
+    percentPlatform: percent(platform, blocks.length),
+  };
+  return { openclaw: input.openclaw, pages: input.pages, blocks, totals, drift: input.drift, staleExclusions: [...stale].sort((a, b) => a - b) };
+}

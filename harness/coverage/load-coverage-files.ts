@@ -1,0 +1,20 @@
+import { join } from "node:path";
+import semver from "semver";
+import { loadYaml } from "../scenario/load-yaml.ts";
+import { scenariosDir } from "../scenario/load-scenarios.ts";
+import { Exclusions, PageSet } from "./schema.ts";
+
+/** The reviewed data coverage reads: the onboarding page set and the exclusions. */
+export const coverageDir = (dir = scenariosDir) => join(dir, "coverage");
+
+export function loadPageSet(dir = coverageDir()): PageSet {
+  return loadYaml(join(dir, "pages.yaml"), PageSet);
+}
+
+export function loadExclusions(dir = coverageDir()): Exclusions {
+  return loadYaml(join(dir, "exclusions.yaml"), Exclusions);
+}
+
+/** The page globs that hold for a version: every entry whose range covers it. */
+export const pageGlobsFor = (pageSet: PageSet, version: string): string[] =>
+  pageSet.filter((entry) => semver.satisfies(version, entry.openclaw, { includePrerelease: true })).flatMap((entry) => entry.pages);

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { regex, versionRange } from "../scenario/schema.ts";
+
+/**
+ * The onboarding pages whose commands the harness answers for, per version range (globs under
+ * docs/, since pages move between versions). Every entry whose range holds contributes.
+ */
+export const PageSet = z.array(
+  z.strictObject({
+    openclaw: versionRange.describe("the versions these pages are onboarding pages of"),
+    pages: z.array(z.string().min(1)).min(1).describe("globs under docs/, e.g. cli/gateway*.md or help/faq-first-run/*.md"),
+  }),
+);
+
+/** Why a documented command does not run here. */
+export const ExclusionKind = z.enum(["platform", "not-here"]);
+
+/**
+ * A block (or some commands of one) that the harness does not run, reviewed like code. It
+ * matches commands by page (a glob), the block's language and a regex over the command.
+ */
+export const Exclusion = z
+  .strictObject({
+    page: z.string().min(1).default("**").describe("glob of the pages it applies to"),
+    lang: z.string().optional().describe("the block's language, e.g. powershell"),
+    command: regex.optional().describe("a regex a command of the block must match"),
+    openclaw: versionRange.default("*"),
+    kind: ExclusionKind.describe("platform: for another OS or shell; not-here: a Linux user runs it, this harness cannot yet"),
+    platform: z.string().min(1).optional().describe("platform: which one (macOS, Windows PowerShell, …)"),
+    why: z.string().min(10, "say why it cannot run here"),
+    runnableWhen: z.string().min(10).optional().describe("not-here: what would make it runnable"),
+  })
+  .superRefine((entry, context) => {
+    if (!entry.lang && !entry.command) context.addIssue({ code: "custom", path: [], message: "say which commands: lang:, command: or both" });
+    if (entry.kind === "platform" && !entry.platform) context.addIssue({ code: "custom", path: ["platform"], message: "a platform exclusion names the platform" });
+    if (entry.kind === "not-here" && !entry.runnableWhen) context.addIssue({ code: "custom", path: ["runnableWhen"], message: "a not-here exclusion says what would make it runnable (runnableWhen:)" });
+  });
+
+export const Exclusions = z.array(Exclusion);
+
+export type PageSet = z.infer<typeof PageSet>;
+export type Exclusions = z.infer<typeof Exclusions>;
+export type Exclusion = z.infer<typeof Exclusion>;
+export type ExclusionKind = z.infer<typeof ExclusionKind>;

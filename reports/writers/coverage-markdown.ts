@@ -1,0 +1,23 @@
+import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
+import type { BlockStatus } from "../../harness/coverage/status.ts";
+import { coveredBy } from "./coverage-text.ts";
+
+const statusLabel: Record<BlockStatus, string> = { run: "✓ run", platform: "⊘ platform", excluded: "– excluded", unaccounted: "✗ unaccounted" };
+
+const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+
+/** A summary table of the versions, then per version and page every block and what covers it. */
+export function formatCoverageMarkdown(coverages: VersionCoverage[]): string {
+  const summary = [
+    "| OpenClaw | pages | blocks | run | run % (platform apart) | platform | platform share | excluded (not here) | unaccounted |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...coverages.map(({ openclaw, pages, totals: t }) => `| ${openclaw} | ${pages.length} | ${t.blocks} | ${t.run} | ${t.percentRun} % | ${t.platform} | ${t.percentPlatform} % | ${t.excluded} | ${t.unaccounted} |`),
+  ];
+  const details = coverages.map((coverage) => {
+    const rows = coverage.blocks.flatMap((block) =>
+      block.commands.map((command, index) => `| ${index === 0 ? `\`${block.file}:${block.line}\`` : ""} | ${index === 0 ? statusLabel[block.status] : ""} | \`${cell(command.command)}\` | ${cell(coveredBy(command))} |`),
+    );
+    return [`### openclaw ${coverage.openclaw}`, "", "| block | status | command | covered by |", "|---|---|---|---|", ...rows].join("\n");
+  });
+  return [...summary, "", ...details].join("\n");
+}

@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
+import { ensureDocsOfVersion } from "../../harness/docs/docs-package.ts";
+import { ExitCode } from "../../harness/util/errors.ts";
+import { projectRoot } from "../../harness/util/paths.ts";
+import { runCli } from "../support/cli.ts";
+
+// coverage and check read the docs shipped in the packages and start nothing: no engine is called.
+describe("coverage on the default versions' own docs", () => {
+  let coverages: VersionCoverage[];
+  let exitCode: number;
+  beforeAll(async () => {
+    const cli = await runCli(["coverage", "--openclaw", "2026.5.12,2026.9.6", "--format", "json"]);
+    expect(cli.provisioningCalls).toEqual([]);
+    coverages = JSON.parse(cli.stdout);
+    exitCode = cli.exitCode;
+  }, 120_000);
+
+  test("every block of the page set has one status, and the totals add up", () => {
+    for (const { blocks, totals } of coverages) {
+      expect(blocks.length).toBe(totals.blocks);
+      expect(totals.run + totals.platform + totals.excluded + totals.unaccounted).toBe(totals.blocks);
+      expect(totals.percentRun).toBeCloseTo((100 * totals.run) / (totals.blocks - totals.platform), 0);
+    }
+  });
+
+  test("the Codex tab's Check-and-recover block runs, judged, on both versions", () => {
+    for (const coverage of coverages) {
+      const checks = coverage.blocks.find((block) => block.commands.some(({ command }) => command === "openclaw config get models.providers.openai.agentRuntime --json"));
+      expect(checks?.status, coverage.openclaw).toBe("run");
+      expect(checks!.commands.every((command) => command.runs.some((run) => run.scenario === "codex-oauth-routing-recovery" && run.claims.length > 0))).toBe(true);
+    }
+  });
+
+  test("PowerShell blocks are another platform's, reported apart", () => {
+    for (const coverage of coverages) {
+      const powershell = coverage.blocks.filter((block) => block.lang === "powershell");
+      expect(powershell.length).toBeGreaterThan(0);
+      expect(powershell.every((block) => block.status === "platform")).toBe(true);
+    }
+  });
+
+  test("the exit code says whether any block is unaccounted for", () => {
+    expect(exitCode).toBe(coverages.some((coverage) => coverage.totals.unaccounted > 0) ? ExitCode.uncovered : ExitCode.asExpected);
+  });
+});
+
+describe("check: a docs pull request's first job", () => {
+  let checkout: string;
+  beforeAll(async () => {
+    checkout = mkdtempSync(join(tmpdir(), "ocf-docs-check-"));
+    cpSync(await ensureDocsOfVersion("2026.9.6"), join(checkout, "docs"), { recursive: true });
+    const page = join(checkout, "docs", "providers", "openai", "setup.md");
+    // A writer renames a section and adds a command to another.
+    const edited = readFileSync(page, "utf8")
+      .replace("### Check and recover Codex OAuth routing", "### Check Codex OAuth routing")
+      .replace("```bash\n    openclaw doctor --fix\n    openclaw config validate\n    ```", "```bash\n    openclaw doctor --fix\n    openclaw config validate\n    openclaw doctor --deep\n    ```");
+    writeFileSync(page, edited);
+  }, 120_000);
+  afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+
+  test("an edited tree: the renamed section is doc drift naming the scenario and step, the new command is unaccounted; exit 1", async () => {
+    const cli = await runCli(["check", "--openclaw", "2026.9.6", "--docs", checkout]);
+    expect(cli.exitCode, cli.stderr).toBe(ExitCode.drift);
+    expect(cli.provisioningCalls).toEqual([]);
+    expect(cli.stdout).toMatch(/✗ doc drift: codex-oauth-routing-recovery step models-status: no heading "Check and recover Codex OAuth routing" in <Tab title="Codex subscription"> of docs\/providers\/openai\/setup\.md \(found: [^)]*"Check Codex OAuth routing"/);
+    expect(cli.stdout).toMatch(/✗ docs\/providers\/openai\/setup\.md:\d+  openclaw doctor --deep  → neither run nor excluded/);
+  });
+
+  test("the released docs: every locator and quote resolves", async () => {
+    const cli = await runCli(["check", "--openclaw", "2026.9.6"]);
+    expect(cli.stdout).toMatch(/^openclaw 2026\.9\.6: \d+ blocks on \d+ pages · run \d+ /m);
+    expect(cli.stdout).toContain("✓ every scenario's locators and quotes resolve");
+    expect([ExitCode.asExpected, ExitCode.uncovered]).toContain(cli.exitCode);
+  });
+});
+
+describe("bad coverage data is bad input, named by file and line", () => {
+  let scenarios: string;
+  beforeAll(() => {
+    scenarios = mkdtempSync(join(tmpdir(), "ocf-coverage-bad-"));
+    cpSync(join(projectRoot, "scenarios"), scenarios, { recursive: true });
+    writeFileSync(join(scenarios, "coverage", "exclusions.yaml"), "- lang: powershell\n  kind: platform\n  why: the Windows form of the install\n");
+  });
+  afterAll(() => rmSync(scenarios, { recursive: true, force: true }));
+
+  test("a platform exclusion that does not name the platform", async () => {
+    const cli = await runCli(["coverage", "--openclaw", "2026.9.6"], { OCF_SCENARIOS_DIR: scenarios });
+    expect(cli.exitCode).toBe(ExitCode.badInput);
+    expect(cli.stderr.trim()).toMatch(/^openclaw-conformance: .*coverage\/exclusions\.yaml:1: 0\.platform: a platform exclusion names the platform$/);
+  });
+
+  test("an unknown --format", async () => {
+    const cli = await runCli(["coverage", "--format", "html"]);
+    expect(cli.exitCode).toBe(ExitCode.badInput);
+    expect(cli.stderr).toContain("--format html: one of text, markdown, json");
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, test } from "vitest";
+import { measureCoverage } from "../../harness/coverage/coverage.ts";
+import type { DocBlock } from "../../harness/coverage/doc-blocks.ts";
+import { Exclusion, Exclusions } from "../../harness/coverage/schema.ts";
+import type { DocCommandRun } from "../../harness/coverage/scenario-runs.ts";
+import { blockStatus } from "../../harness/coverage/status.ts";
+import { splitCommands } from "../../harness/docs/block-commands.ts";
+
+const block = (page: string, line: number, commands: string[], lang = "bash"): DocBlock => ({
+  page, file: `docs/${page}`, line, lang, commands: commands.map((command, index) => ({ command, line: line + 1 + index })),
+});
+const run = (file: string, line: number, scenario: string, judgedBy: string[]): DocCommandRun => ({ file, line, scenario, step: "s", judgedBy });
+const exclusions = Exclusions.parse([
+  { lang: "powershell", kind: "platform", platform: "Windows (PowerShell)", why: "the Windows form of the install" },
+  { page: "cli/gateway*.md", command: "^openclaw gateway (install|start|stop)", kind: "not-here", why: "needs a service manager", runnableWhen: "a container with systemd as PID 1" },
+  { command: "^openclaw status$", kind: "not-here", why: "an exclusion for a command that runs", runnableWhen: "never needed: it runs" },
+]);
+
+function measure(blocks: DocBlock[], runs: DocCommandRun[]) {
+  return measureCoverage({ openclaw: "2026.9.6", pages: [...new Set(blocks.map((b) => b.page))], blocks, runs, drift: [], exclusions });
+}
+
+describe("docs coverage accounts for every documented command", () => {
+  test("a command counts as run only when a claim judges the step that runs it", () => {
+    const coverage = measure([block("cli/models.md", 10, ["openclaw models status"]), block("cli/models.md", 20, ["openclaw models list"])], [
+      run("docs/cli/models.md", 11, "a", ["c1"]),
+      run("docs/cli/models.md", 21, "b", []),
+    ]);
+    expect(coverage.blocks.map((b) => [b.status, b.commands[0]!.status])).toEqual([["run", "run"], ["unaccounted", "unjudged"]]);
+  });
+
+  test("exclusions by language and by command; platform blocks stand apart from the percentage", () => {
+    const coverage = measure(
+      [
+        block("install/installer.md", 5, ["iwr -useb https://openclaw.ai/install.ps1 | iex"], "powershell"),
+        block("cli/gateway.md", 30, ["openclaw gateway install", "openclaw gateway start"]),
+        block("cli/gateway.md", 40, ["openclaw gateway status"]),
+        block("cli/models.md", 10, ["openclaw models status"]),
+      ],
+      [run("docs/cli/models.md", 11, "a", ["c"])],
+    );
+    expect(coverage.blocks.map((b) => b.status)).toEqual(["platform", "excluded", "unaccounted", "run"]);
+    expect(coverage.blocks[1]!.commands[0]!.exclusion).toMatchObject({ index: 1, kind: "not-here", runnableWhen: "a container with systemd as PID 1" });
+    expect(coverage.totals).toEqual({ blocks: 4, run: 1, platform: 1, excluded: 1, unaccounted: 1, percentRun: 33.3, percentPlatform: 25 });
+  });
+
+  test("a block partly run and partly excluded is accounted for, but not run", () => {
+    const coverage = measure([block("cli/gateway.md", 30, ["openclaw gateway install", "openclaw gateway status"])], [run("docs/cli/gateway.md", 32, "a", ["c"])]);
+    expect(coverage.blocks[0]!.status).toBe("excluded");
+    expect(coverage.blocks[0]!.commands.map((c) => c.status)).toEqual(["not-here", "run"]);
+  });
+
+  test("an exclusion that matches a command a scenario runs and judges is stale: the run wins and it is named", () => {
+    const coverage = measure([block("help/faq.md", 3, ["openclaw status"])], [run("docs/help/faq.md", 4, "a", ["c"])]);
+    expect(coverage.blocks[0]!.status).toBe("run");
+    expect(coverage.staleExclusions).toEqual([2]);
+  });
+
+  test("the block status is the single rule over its commands' statuses", () => {
+    expect(blockStatus(["run", "run"])).toBe("run");
+    expect(blockStatus(["platform"])).toBe("platform");
+    expect(blockStatus(["run", "platform"])).toBe("excluded");
+    expect(blockStatus(["run", "unjudged"])).toBe("unaccounted");
+    expect(blockStatus(["not-here", "unaccounted"])).toBe("unaccounted");
+  });
+});
+
+describe("an exclusion says which commands and why, reviewed like code", () => {
+  test.each([
+    ["no commands named", { kind: "platform", platform: "macOS", why: "for the Mac app only" }, /lang:, command: or both/],
+    ["platform without the platform", { lang: "powershell", kind: "platform", why: "the Windows installer" }, /names the platform/],
+    ["not-here without what would make it runnable", { command: "^launchctl", kind: "not-here", why: "launchd is macOS's" }, /runnableWhen/],
+    ["a broken regex", { command: "(", kind: "not-here", why: "needs systemd here", runnableWhen: "systemd as PID 1" }, /not a valid regular expression/],
+    ["an unknown kind", { command: "^x", kind: "later", why: "some day, maybe" }, /kind/],
+  ])("%s", (_name, entry, message) => {
+    const parsed = Exclusion.safeParse(entry);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")).toMatch(message);
+  });
+});
+
+describe("a block's commands are what a shell would read one at a time", () => {
+  test("continuations join, comments drop", () => {
+    expect(splitCommands("openclaw a \\\n  --flag\n# comment\nopenclaw b")).toEqual(["openclaw a --flag", "openclaw b"]);
+  });
+
+  test("a heredoc is one command with its body", () => {
+    expect(splitCommands("cat > ~/x <<'EOF'\n#!/usr/bin/env bash\nset -e\nEOF\nchmod +x ~/x")).toEqual(["cat > ~/x <<'EOF'\n#!/usr/bin/env bash\nset -e\nEOF", "chmod +x ~/x"]);
+  });
+
+  test("a subshell, an if … fi and a quote that spans lines stay whole", () => {
+    const script = "(\n  p='a|b'\n  if ls x; then\n    grep y\n  fi\n) | tail -5\necho \"one\ntwo\"\nopenclaw status";
+    expect(splitCommands(script)).toEqual(["(\n  p='a|b'\n  if ls x; then\n    grep y\n  fi\n) | tail -5", 'echo "one\ntwo"', "openclaw status"]);
+  });
+
+  test("a loop on one line, an apostrophe inside double quotes, a trailing comment", () => {
+    expect(splitCommands("for f in a b; do echo $f; done\necho \"it's\"\nopenclaw onboard # note")).toEqual(["for f in a b; do echo $f; done", 'echo "it\'s"', "openclaw onboard # note"]);
+  });
+});
