@@ -10,7 +10,10 @@ export interface SutMachine {
 
 // Followed by whitespace or a bracket, so a URL cut between two chunks of output is not taken
 // half, and the <…> or quotes a terminal puts around it are not taken with it.
-const authorizeUrl = /(https:\/\/auth\.openai\.com\/oauth\/authorize\?[^\s<>"'`]*client_id=app_[^\s<>"'`]+)(?=[\s<>"'`])/;
+const authorizeUrls = /(https:\/\/auth\.openai\.com\/oauth\/authorize\?[^\s<>"'`]*client_id=app_[^\s<>"'`]+)(?=[\s<>"'`])/g;
+// OpenClaw's log redaction sometimes elides part of a copy of the URL ("…"), when a run of its
+// random code_challenge looks like a known token: a person sees the gap and takes a whole copy.
+const isMasked = (url: string) => url.includes("…");
 const pastePrompt = /paste the (authorization code|redirect url)/i;
 
 /**
@@ -24,6 +27,8 @@ export class BrowserUser implements Actor {
   private signIn?: Promise<ActorOutcome>;
   private readonly browser: Browser;
   private readonly machine: SutMachine;
+  /** Copies of the authorize URL printed with a part elided, which no browser can open. */
+  private masked: string[] = [];
 
   constructor(browser: Browser, machine: SutMachine) {
     this.browser = browser;
@@ -32,12 +37,15 @@ export class BrowserUser implements Actor {
 
   read(chunk: string, keyboard: Keyboard): void {
     this.screen.append(chunk);
-    const url = this.signIn ? undefined : authorizeUrl.exec(this.screen.text)?.[1];
-    if (url) this.signIn = this.approve(url, keyboard);
+    if (this.signIn) return;
+    const urls = [...this.screen.text.matchAll(authorizeUrls)].map((match) => match[1]!);
+    this.masked = urls.filter(isMasked);
+    const url = urls.find((candidate) => !isMasked(candidate));
+    if (url) this.signIn = this.approve(url, keyboard, this.masked.length);
   }
 
-  private async approve(url: string, keyboard: Keyboard): Promise<ActorOutcome> {
-    const actions: string[] = [];
+  private async approve(url: string, keyboard: Keyboard, maskedBefore: number): Promise<ActorOutcome> {
+    const actions: string[] = maskedBefore ? [`passed over ${maskedBefore} copy of the authorize URL printed with a part elided ("…"); took the whole copy below it`] : [];
     const page = await this.browser.fetch(new Request(url));
     actions.push(`opened the authorize URL: ${page.status}`);
     if (!page.ok) return { actor: "browser-user", approved: false, actions };
@@ -65,6 +73,9 @@ export class BrowserUser implements Actor {
   }
 
   result(): Promise<ActorOutcome | undefined> {
+    if (!this.signIn && this.masked.length) {
+      return Promise.resolve({ actor: "browser-user", approved: false, actions: [`the authorize URL was printed only with a part elided ("…"), which no browser can open: ${this.masked[0]}`] });
+    }
     return this.signIn ?? Promise.resolve(undefined);
   }
 }

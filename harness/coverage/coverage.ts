@@ -56,6 +56,7 @@ function matchingExclusion(exclusions: readonly Exclusion[], version: string, bl
       semver.satisfies(version, entry.openclaw, { includePrerelease: true }) &&
       matchesGlob(block.page, entry.page) &&
       (entry.lang === undefined || entry.lang === block.lang) &&
+      (entry.tab === undefined || block.tabs.includes(entry.tab)) &&
       (entry.command === undefined || new RegExp(entry.command).test(command)),
   );
 }
@@ -69,7 +70,7 @@ export function measureCoverage(input: { openclaw: string; pages: string[]; bloc
   const stale = new Set<number>();
   const blocks = input.blocks.map((block): BlockCoverage => {
     const commands = block.commands.map(({ command, line }): CommandCoverage => {
-      const runs = input.runs.filter((run) => run.file === block.file && run.line === line).map(({ scenario, step, judgedBy }) => ({ scenario, step, claims: judgedBy }));
+      const runs = input.runs.filter((run) => run.file === block.file && run.lines.includes(line)).map(({ scenario, step, judgedBy }) => ({ scenario, step, claims: judgedBy }));
       const index = matchingExclusion(input.exclusions, input.openclaw, block, command);
       const judged = runs.some((run) => run.claims.length > 0);
       if (judged && index >= 0) stale.add(index);

@@ -1,7 +1,8 @@
 import { globSync } from "node:fs";
 import { type BlockCommand, blockCommands } from "../docs/block-commands.ts";
 import { loadDocPage } from "../docs/doc-page.ts";
-import { commandBlocks, scopeOf } from "../docs/doc-nodes.ts";
+import type { Code, Parent, RootContent } from "mdast";
+import { isCommandBlock, isJsxElement, jsxAttribute } from "../docs/doc-nodes.ts";
 
 /** One block of commands of the docs, as coverage counts it. */
 export interface DocBlock {
@@ -12,7 +13,19 @@ export interface DocBlock {
   /** The fence line. */
   line: number;
   lang: string;
+  /** Titles of the <Tab>s the block stands in, outermost first (a platform's tab, say). */
+  tabs: string[];
   commands: BlockCommand[];
+}
+
+/** Every code block of a page with the titles of the tabs around it. */
+function codeWithTabs(parent: Parent, tabs: string[] = []): { code: Code; tabs: string[] }[] {
+  return (parent.children as RootContent[]).flatMap((child) => {
+    if (child.type === "code") return [{ code: child, tabs }];
+    if (!("children" in child)) return [];
+    const title = isJsxElement(child, "Tab") ? jsxAttribute(child, "title") : undefined;
+    return codeWithTabs(child as Parent, title ? [...tabs, title] : tabs);
+  });
 }
 
 /** The pages of a docs tree that the globs name, sorted, each once. */
@@ -24,12 +37,9 @@ export function pagesMatching(docsRoot: string, globs: string[]): string[] {
 export function docBlocks(docsRoot: string, pages: string[]): DocBlock[] {
   return pages.flatMap((page) => {
     const doc = loadDocPage(docsRoot, page);
-    return commandBlocks(scopeOf(doc.tree)).map((block) => ({
-      page,
-      file: doc.file,
-      line: block.position?.start.line ?? 0,
-      lang: block.lang ?? "",
-      commands: blockCommands(block),
-    })).filter((block) => block.commands.length > 0);
+    return codeWithTabs(doc.tree)
+      .filter(({ code }) => isCommandBlock(code))
+      .map(({ code, tabs }) => ({ page, file: doc.file, line: code.position?.start.line ?? 0, lang: code.lang ?? "", tabs, commands: blockCommands(code) }))
+      .filter((block) => block.commands.length > 0);
   });
 }

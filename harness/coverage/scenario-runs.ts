@@ -5,7 +5,8 @@ import { planScenario } from "../scenario/plan-step.ts";
 /** A doc command a scenario step runs on one version, and the claims that judge that step. */
 export interface DocCommandRun {
   file: string;
-  line: number;
+  /** The lines of the doc commands the step runs (every command of a block it runs whole). */
+  lines: number[];
   scenario: string;
   step: string;
   /** Claim ids judging the step, under any of the scenario's egresses; empty when none does. */
@@ -36,7 +37,7 @@ export function planRuns(scenarios: LoadedScenario[], docsRoot: string, version:
       for (const { step, source } of plan.steps) {
         if (source.kind !== "docs") continue;
         const key = `${scenario.id}/${step.id}`;
-        const run = runs.get(key) ?? { file: source.file, line: source.line, scenario: scenario.id, step: step.id, judgedBy: [] };
+        const run = runs.get(key) ?? { file: source.file, lines: source.lines ?? [source.line], scenario: scenario.id, step: step.id, judgedBy: [] };
         const judging = plan.claims.filter((claim) => claim.step === step.id && !run.judgedBy.includes(claim.id)).map((claim) => claim.id);
         runs.set(key, { ...run, judgedBy: [...run.judgedBy, ...judging] });
       }

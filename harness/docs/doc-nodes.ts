@@ -48,9 +48,8 @@ export const shellBlocks = (scope: Scope): Code[] => scope.filter((node): node i
 /** Other shells' blocks: never run here, but docs coverage accounts for them (as another platform's). */
 const otherShellLanguages = new Set(["powershell", "ps1", "pwsh", "cmd", "bat", "batch", "fish"]);
 
-/** Every block of commands on a page, whichever shell it is for. */
-export const commandBlocks = (scope: Scope): Code[] =>
-  scope.filter((node): node is Code => node.type === "code" && (shellLanguages.has(node.lang ?? "") || otherShellLanguages.has(node.lang ?? "")));
+/** A block of commands, whichever shell it is for. */
+export const isCommandBlock = (code: Code): boolean => shellLanguages.has(code.lang ?? "") || otherShellLanguages.has(code.lang ?? "");
 
 const configLanguages = new Set(["json5", "json", "jsonc", "yaml", "yml", "toml"]);
 

@@ -37,8 +37,24 @@ export function anchorStubs(docsRoot: string, doc: DocPage): (DocMove & { anchor
   return stubs;
 }
 
+const entities: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
+
+/**
+ * An anchor as the title it was made from would slug: stubs keep some anchors percent-encoded
+ * (`gateway-call-%3Cmethod%3E`) or HTML-escaped (`gateway-call-&lt;method&gt;`).
+ */
+function anchorSlug(anchor: string): string {
+  let decoded = anchor;
+  try {
+    decoded = decodeURIComponent(anchor);
+  } catch {
+    // Not percent-encoded after all: compare it as written.
+  }
+  return slug(decoded.replace(/&(lt|gt|amp|quot|#39);/g, (entity) => entities[entity]!));
+}
+
 /** Where the content under a title went, if the page keeps a stub for it. */
 export function followMove(docsRoot: string, doc: DocPage, title: string): DocMove | undefined {
-  const move = anchorStubs(docsRoot, doc).find((stub) => stub.anchor === slug(title));
+  const move = anchorStubs(docsRoot, doc).find((stub) => stub.anchor === slug(title) || anchorSlug(stub.anchor) === slug(title));
   return move && { stub: move.stub, page: move.page };
 }

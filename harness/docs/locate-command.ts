@@ -16,14 +16,16 @@ export interface CommandLocator {
   heading?: string[];
   /** 1-based index of the shell code block inside the narrowed part of the page. */
   block: number;
-  /** 1-based line of a multi-command block; required when the block has more than one command. */
-  line?: number;
+  /** 1-based line of a multi-command block, or "all" of it; required when the block has more than one command. */
+  line?: number | "all";
 }
 
 export interface LocatedCommand {
   command: string;
   file: string;
   line: number;
+  /** The lines of every command it holds (more than one for a whole block). */
+  lines: number[];
   /** Set when the locator's page only holds an anchor stub and the step was found where it points. */
   moved?: DocMove;
 }
@@ -113,10 +115,14 @@ export function locateCommand(docsRoot: string, locator: CommandLocator): Locate
   if (commands.length > 1 && locator.line === undefined) {
     throw new DocDriftError(`shell block #${locator.block} ${where} holds ${commands.length} commands; say which with line:`, texts);
   }
+  if (locator.line === "all") {
+    // The block as a person pastes it: its commands in order, in one shell.
+    return { command: texts.join("\n"), file: doc.file, line: commands[0]!.line, lines: commands.map(({ line }) => line), ...(moved ? { moved } : {}) };
+  }
   const index = (locator.line ?? 1) - 1;
   const found = commands[index];
   if (!found) throw new DocDriftError(`shell block #${locator.block} ${where} has no command #${index + 1}`, texts);
-  return { command: found.command, file: doc.file, line: found.line, ...(moved ? { moved } : {}) };
+  return { command: found.command, file: doc.file, line: found.line, lines: [found.line], ...(moved ? { moved } : {}) };
 }
 
 /** A config example of the docs (a JSON5, JSON or YAML block), whole, with file:line of its first line. */

@@ -40,7 +40,9 @@ export function planStep(step: Step, docsRoot: string): PlannedStep {
   const files = (step.files ?? []).map(({ path, docs }) => ({ path, ...locateConfigExample(docsRoot, docs) }));
   if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! }, files };
   const located = locateCommand(docsRoot, step.docs);
-  const source: StepSource = { kind: "docs", file: located.file, line: located.line, ...(located.moved ? { moved: located.moved } : {}) };
+  const source: StepSource = {
+    kind: "docs", file: located.file, line: located.line, ...(located.lines.length > 1 ? { lines: located.lines } : {}), ...(located.moved ? { moved: located.moved } : {}),
+  };
   fillPlaceholders(located.command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
   return { step, command: located.command, source, files };
 }
@@ -62,7 +64,8 @@ function orDrift<T>(kind: "step" | "claim", id: string, drift: PlannedScenario["
  */
 export function planScenario(scenario: Scenario, docsRoot: string, version: string, egress: string): PlannedScenario {
   const drift: PlannedScenario["drift"] = [];
-  const versionSteps = scenario.steps.flatMap((step) => stepForVersion(step, version) ?? []);
+  // The person's shell keeps what the docs exported: every step starts with the scenario's env.
+  const versionSteps = scenario.steps.flatMap((step) => stepForVersion(step, version) ?? []).map((step) => (scenario.env ? { ...step, env: { ...scenario.env, ...step.env } } : step));
   const steps = versionSteps.flatMap((step) => orDrift("step", step.id, drift, () => planStep(step, docsRoot)) ?? []);
   const claims = scenario.claims.flatMap((claim) => claimForVersion(claim, version, egress) ?? []);
   const orphan = claims.find((claim) => !versionSteps.some((step) => step.id === claim.step));

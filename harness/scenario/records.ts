@@ -6,7 +6,8 @@ import type { CommandResult } from "../sut/command-result.ts";
 import type { ServeResult } from "../sut/sut-container.ts";
 import type { ClaimStatus, ScenarioStatus } from "./status.ts";
 
-export type StepSource = { kind: "docs"; file: string; line: number; moved?: DocMove } | { kind: "explicit"; why: string };
+/** Where a step's command comes from: a docs line (and the lines of every command, for a whole block), or the scenario. */
+export type StepSource = { kind: "docs"; file: string; line: number; lines?: number[]; moved?: DocMove } | { kind: "explicit"; why: string };
 
 /** A config example of the docs the person wrote to a file before the step's command. */
 export interface WrittenFile {
@@ -58,6 +59,8 @@ export interface StepRecord {
   /** Values this step's output gave to later steps. */
   captured: Record<string, string>;
   substitution?: SubstitutionRecord;
+  /** A step whose command keeps running: whether it got ready, and the line that said so or why not. */
+  background?: { ready: boolean; evidence: string; readyAfterMs: number };
   /** Files, processes and log lines, when a claim on this step asks for them. */
   observed?: StepObservations;
   /** Set when the step could not run, e.g. a value it needs was never printed. */

@@ -10,7 +10,7 @@ import { TerminalUser } from "../actors/terminal-user.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import type { CommandResult } from "../sut/command-result.ts";
 import type { SutImage } from "../sut/image.ts";
-import type { SutContainer } from "../sut/sut-container.ts";
+import type { ServeResult, SutContainer } from "../sut/sut-container.ts";
 import { startStage } from "../sut/stage.ts";
 import { Captures } from "./captures.ts";
 import { judgeScenario } from "./judge.ts";
@@ -104,19 +104,28 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
   const files = planned.files.map(({ text: _text, ...written }) => written);
   const mark = world.journal.mark;
   const finishWatch = await watchStep(sut, asked);
-  const result = await sut.exec(command, {
-    tty: step.tty || Boolean(step.answers),
-    timeoutMs: step.timeout,
-    env,
-    onOutput: (chunk, keyboard) => actors.forEach((actor) => actor.read(chunk, keyboard)),
-  });
+  const served = step.background ? await sut.serve(command, new RegExp(step.background.ready), step.timeout, env) : undefined;
+  const result = served
+    ? backgroundResult(served)
+    : await sut.exec(command, {
+        tty: step.tty || Boolean(step.answers),
+        timeoutMs: step.timeout,
+        env,
+        onOutput: (chunk, keyboard) => actors.forEach((actor) => actor.read(chunk, keyboard)),
+      });
   actors.forEach((actor) => actor.end());
   const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
   const found = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
   const substitution = step.substitute ? await substitute(step.substitute, sut) : undefined;
   const observed = await finishWatch();
-  return { id: step.id, source, ...(files.length ? { files } : {}), result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
+  const background = served && { ready: served.ready, evidence: served.evidence, readyAfterMs: served.readyAfterMs };
+  return { id: step.id, source, ...(files.length ? { files } : {}), ...(background ? { background } : {}), result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
 }
+
+/** A command left running: its output so far; no exit code yet (-1) while it runs. */
+const backgroundResult = (served: ServeResult): CommandResult => ({
+  command: served.command, tty: false, exitCode: -1, stdout: served.output, stderr: "", durationMs: served.readyAfterMs, timedOut: false,
+});
 
 /** The environment adaptation, after the doc command has run and been recorded. */
 async function substitute(substitution: Substitution, sut: SutContainer): Promise<SubstitutionRecord> {

@@ -49,7 +49,10 @@ export const DocsLocator = z.strictObject({
     .optional()
     .describe("heading text, or a path of headings outermost first"),
   block: z.number().int().positive().describe("1-based index of the shell block in that part of the page"),
-  line: z.number().int().positive().optional().describe("1-based command of a multi-command block"),
+  line: z
+    .union([z.number().int().positive(), z.literal("all")])
+    .optional()
+    .describe('1-based command of a multi-command block, or "all": the whole block in one shell, as a person pastes it'),
   fill: values.optional().describe("values for the command's <name> placeholders, keyed by name"),
 });
 
@@ -90,6 +93,10 @@ const stepBase = {
   capture: z.record(name, regex).optional().describe("name → regex with one group, matched on the output; reuse as {{name}}"),
   files: z.array(DocFile).optional().describe("config examples of the docs the person writes to files before the command (e.g. the patch file `config patch --file` reads)"),
   substitute: Substitution.optional(),
+  background: z
+    .strictObject({ ready: regex.describe("a line of its output that says it is up") })
+    .optional()
+    .describe("the command keeps running (a server the docs start in a terminal of its own): it runs supervised in the background, and the step ends once its output says it is ready"),
   timeout: duration.default(60_000),
 };
 
@@ -135,6 +142,9 @@ export const Step = z
       context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
     } else if (step.docs && step.why) {
       context.addIssue({ code: "custom", path: ["why"], message: "why: belongs to run: steps; a docs: step needs no excuse" });
+    }
+    if (step.background && (step.tty || step.actor || step.answers || step.substitute)) {
+      context.addIssue({ code: "custom", path: ["background"], message: "a background command has no terminal, person or stand-in: drop tty, actor, answers and substitute" });
     }
   });
 
@@ -209,6 +219,7 @@ export const Scenario = z
     openclaw: versionRange.describe("semver range of OpenClaw versions the scenario applies to"),
     egress: egresses.describe("the egress the SUT has, or a list: the scenario runs under each, a result per egress"),
     tags: z.array(z.string()).default([]),
+    env: values.optional().describe("the environment of the person's shell for every step (what the docs export first); a step's env: adds to it"),
     issues: z.array(z.url()).default([]),
     steps: z.array(Step).min(1),
     claims: z.array(Claim).min(1, "a scenario asserts at least one claim of the docs"),

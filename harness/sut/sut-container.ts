@@ -32,6 +32,8 @@ export interface ServeResult {
   /** The output line that said it was ready, or why it never did. */
   evidence: string;
   readyAfterMs: number;
+  /** Its output (without terminal codes) up to then. */
+  output: string;
 }
 
 /** A pty that `script` creates has no size; prompt libraries then wrap every character. */
@@ -150,9 +152,9 @@ export class SutContainer {
    * a service manager) and waits until a line of its output matches `ready`: a readiness wait,
    * never a sleep. It gives up early if the process exits, and at the time limit.
    */
-  async serve(command: string, ready: RegExp, timeoutMs: number): Promise<ServeResult> {
+  async serve(command: string, ready: RegExp, timeoutMs: number, env?: Record<string, string>): Promise<ServeResult> {
     const started = performance.now();
-    const child = this.userProcess(["bash", "-c", command]);
+    const child = this.userProcess(["bash", "-c", command], env);
     child.stdin?.end();
     this.served.push(child);
     let raw = "";
@@ -175,7 +177,7 @@ export class SutContainer {
         resolve({ ready: false, evidence: `exited with ${result.exitCode} before it was ready; it ends: ${output.slice(-500)}` });
       });
     });
-    return { command, ...outcome, readyAfterMs: Math.round(performance.now() - started) };
+    return { command, ...outcome, readyAfterMs: Math.round(performance.now() - started), output };
   }
 
   /** Is something listening on this TCP port inside the SUT's network namespace? */

@@ -19,7 +19,11 @@ function verdictLabel(claim: ClaimEntry): string {
 
 /** One command of the run as it was typed, where it came from, and how it ended. */
 function commandLine(step: StepEntry): string {
-  const ended = step.notRun ? `not run: ${step.notRun}` : `exit ${step.exitCode}${step.exitCode === 124 ? " (time limit)" : ""}`;
+  const ended = step.notRun
+    ? `not run: ${step.notRun}`
+    : step.background
+      ? `left running: ${step.background.ready ? `ready after ${step.background.readyAfterMs} ms (${step.background.evidence})` : `never ready: ${step.background.evidence}`}`
+      : `exit ${step.exitCode}${step.exitCode === 124 ? " (time limit)" : ""}`;
   const substituted = step.substitution ? `; then "${step.substitution.serve}" stood in (${step.substitution.evidence})` : "";
   return `$ ${step.command}  [${step.id}, ${step.source}] → ${ended}${substituted}`;
 }

@@ -28,6 +28,8 @@ export const ScenarioEntry = z.object({
       actors: z.array(z.string()).optional(),
       captured: z.record(z.string(), z.string()).optional(),
       notRun: z.string().optional(),
+      /** A command left running in the background: whether it got ready, and the line that said so or why not. */
+      background: z.object({ ready: z.boolean(), evidence: z.string(), readyAfterMs: z.number() }).optional(),
       substitution: z
         .object({ why: z.string(), setup: z.array(z.string()), serve: z.string(), ready: z.boolean(), evidence: z.string(), readyAfterMs: z.number() })
         .optional(),

@@ -27,6 +27,7 @@ function entryOf(result: ScenarioResult): ScenarioEntry {
       actors: step.actors.length ? step.actors.map((outcome) => `${outcome.actor}: ${outcome.actions.join("; ")}`) : undefined,
       captured: Object.keys(step.captured).length ? step.captured : undefined,
       notRun: step.notRun,
+      background: step.background,
       substitution: step.substitution && {
         why: step.substitution.why, setup: step.substitution.setup.map((command) => `${command.command} → exit ${command.exitCode}`),
         serve: step.substitution.serve.command, ready: step.substitution.serve.ready, evidence: step.substitution.serve.evidence,

@@ -19,6 +19,7 @@ describe("doc locators on openclaw@2026.5.12", () => {
       command: "openclaw models auth login --provider openai-codex --device-code",
       file: "docs/providers/openai.md",
       line: 219,
+      lines: [219],
     });
   });
 
@@ -59,7 +60,16 @@ describe("doc locators on openclaw@2026.9.6, where the OpenAI page was split", (
       command: "openclaw models auth login --provider openai --device-code",
       file: "docs/providers/openai/setup.md",
       line: 118,
+      lines: [118],
       moved: { stub: "docs/providers/openai.md:68", page: "providers/openai/setup.md" },
+    });
+  });
+
+  test("a heading with <angle brackets> follows its stub, whose anchor is percent-encoded", () => {
+    expect(locateCommand(docs, { page: "cli/gateway.md", heading: ["gateway call <method>"], block: 1, line: 1 })).toMatchObject({
+      command: "openclaw gateway call status",
+      file: "docs/cli/gateway/query.md",
+      moved: { stub: "docs/cli/gateway.md:64", page: "cli/gateway/query.md" },
     });
   });
 
@@ -85,7 +95,12 @@ describe("doc locators on openclaw@2026.9.6, where the OpenAI page was split", (
 
   test("heading path inside a tab, and one command of a multi-command block", () => {
     const located = locateCommand(docs, { page: "providers/openai/setup.md", heading: ["Getting started", "Check and recover Codex OAuth routing"], block: 1, line: 3 });
-    expect(located).toEqual({ command: "openclaw config get agents.defaults.model --json", file: "docs/providers/openai/setup.md", line: 218 });
+    expect(located).toEqual({ command: "openclaw config get agents.defaults.model --json", file: "docs/providers/openai/setup.md", line: 218, lines: [218] });
+  });
+
+  test('line: "all" is the whole block, as a person pastes it, with the line of each command', () => {
+    const located = locateCommand(docs, { page: "providers/openai/setup.md", heading: ["Check and recover Codex OAuth routing"], block: 3, line: "all" });
+    expect(located).toMatchObject({ command: "openclaw doctor --fix\nopenclaw config validate", line: 233, lines: [233, 234] });
   });
 
   test("a <placeholder> is filled from a declared value, never silently", () => {

@@ -79,6 +79,24 @@ describe("the browser user approves and brings the redirect home", () => {
     expect(await user.result()).toMatchObject({ approved: false, actions: expect.arrayContaining([expect.stringContaining("ended without asking")]) });
   });
 
+  test("a copy of the URL with a part elided (…) is passed over for the whole copy, and the report says so", async () => {
+    const delivered: string[] = [];
+    const user = new BrowserUser(browser, { listening: async () => true, getInside: async (url) => (delivered.push(url), "200") });
+    const masked = authorize.replace("response_type=code", "response_type=co…de");
+    user.read(`Open this URL in your LOCAL browser:\n\n${masked}\n`, keyboard());
+    user.read(`│  Open this URL in your LOCAL browser:  │\n│  ${authorize}  │\n`, keyboard());
+    const outcome = await user.result();
+    expect(outcome).toMatchObject({ approved: true, actions: expect.arrayContaining([expect.stringContaining('passed over 1 copy of the authorize URL printed with a part elided ("…")')]) });
+    expect(delivered).toEqual([redirect]);
+  });
+
+  test("a URL printed only with a part elided cannot be opened: not approved, named", async () => {
+    const user = new BrowserUser(browser, { listening: async () => true, getInside: async () => "200" });
+    user.read(`${authorize.replace("client_id=app_X", "client_id=app_X…Y")}\n`, keyboard());
+    user.end();
+    expect(await user.result()).toMatchObject({ approved: false, actions: [expect.stringContaining("printed only with a part elided")] });
+  });
+
   test("a URL cut between two chunks is not taken half", async () => {
     const opened: string[] = [];
     const user = new BrowserUser({ fetch: async (request) => (opened.push(request.url), new Response("no", { status: 400 })) }, { listening: async () => false, getInside: async () => "" });

@@ -102,7 +102,7 @@ describe("the verdict on a scenario", () => {
     expect(judged.message).toContain("the DNS resolver: boom");
   });
   test("a stand-in that never got ready makes it broken, not drift", () => {
-    const unready = { ...step("", 0), substitution: { why: "w", setup: [], serve: { command: "openclaw gateway run", ready: false, evidence: "exited with 78", readyAfterMs: 1 } } };
+    const unready = { ...step("", 0), substitution: { why: "w", setup: [], serve: { command: "openclaw gateway run", ready: false, evidence: "exited with 78", readyAfterMs: 1, output: "" } } };
     const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", egress: "open", steps: [unready], captures: new Captures(), quotes, knownDrift: [], faults: [] });
     expect(judged).toMatchObject({ status: "broken", claims: [] });
     expect(judged.message).toContain("never got ready: exited with 78");

@@ -6,13 +6,14 @@ import type { DocCommandRun } from "../../harness/coverage/scenario-runs.ts";
 import { blockStatus } from "../../harness/coverage/status.ts";
 import { splitCommands } from "../../harness/docs/block-commands.ts";
 
-const block = (page: string, line: number, commands: string[], lang = "bash"): DocBlock => ({
-  page, file: `docs/${page}`, line, lang, commands: commands.map((command, index) => ({ command, line: line + 1 + index })),
+const block = (page: string, line: number, commands: string[], lang = "bash", tabs: string[] = []): DocBlock => ({
+  page, file: `docs/${page}`, line, lang, tabs, commands: commands.map((command, index) => ({ command, line: line + 1 + index })),
 });
-const run = (file: string, line: number, scenario: string, judgedBy: string[]): DocCommandRun => ({ file, line, scenario, step: "s", judgedBy });
+const run = (file: string, line: number, scenario: string, judgedBy: string[]): DocCommandRun => ({ file, lines: [line], scenario, step: "s", judgedBy });
 const exclusions = Exclusions.parse([
   { lang: "powershell", kind: "platform", platform: "Windows (PowerShell)", why: "the Windows form of the install" },
   { page: "cli/gateway*.md", command: "^openclaw gateway (install|start|stop)", kind: "not-here", why: "needs a service manager", runnableWhen: "a container with systemd as PID 1" },
+  { tab: "macOS", kind: "platform", platform: "macOS", why: "the Homebrew form of installing Node" },
   { command: "^openclaw status$", kind: "not-here", why: "an exclusion for a command that runs", runnableWhen: "never needed: it runs" },
 ]);
 
@@ -21,7 +22,7 @@ function measure(blocks: DocBlock[], runs: DocCommandRun[]) {
 }
 
 describe("docs coverage accounts for every documented command", () => {
-  test("a command counts as run only when a claim judges the step that runs it", () => {
+  test("a block counts as run only when a claim judges a step that runs one of its commands", () => {
     const coverage = measure([block("cli/models.md", 10, ["openclaw models status"]), block("cli/models.md", 20, ["openclaw models list"])], [
       run("docs/cli/models.md", 11, "a", ["c1"]),
       run("docs/cli/models.md", 21, "b", []),
@@ -44,6 +45,11 @@ describe("docs coverage accounts for every documented command", () => {
     expect(coverage.totals).toEqual({ blocks: 4, run: 1, platform: 1, excluded: 1, unaccounted: 1, percentRun: 33.3, percentPlatform: 25 });
   });
 
+  test("an exclusion by tab: the block stands in a platform's <Tab>", () => {
+    const coverage = measure([block("install/node.md", 26, ["brew install node"], "bash", ["macOS"]), block("install/node.md", 36, ["sudo apt-get install -y nodejs"], "bash", ["Linux"])], []);
+    expect(coverage.blocks.map((b) => b.status)).toEqual(["platform", "unaccounted"]);
+  });
+
   test("a block partly run and partly excluded is accounted for, but not run", () => {
     const coverage = measure([block("cli/gateway.md", 30, ["openclaw gateway install", "openclaw gateway status"])], [run("docs/cli/gateway.md", 32, "a", ["c"])]);
     expect(coverage.blocks[0]!.status).toBe("excluded");
@@ -53,21 +59,23 @@ describe("docs coverage accounts for every documented command", () => {
   test("an exclusion that matches a command a scenario runs and judges is stale: the run wins and it is named", () => {
     const coverage = measure([block("help/faq.md", 3, ["openclaw status"])], [run("docs/help/faq.md", 4, "a", ["c"])]);
     expect(coverage.blocks[0]!.status).toBe("run");
-    expect(coverage.staleExclusions).toEqual([2]);
+    expect(coverage.staleExclusions).toEqual([3]);
   });
 
   test("the block status is the single rule over its commands' statuses", () => {
     expect(blockStatus(["run", "run"])).toBe("run");
     expect(blockStatus(["platform"])).toBe("platform");
     expect(blockStatus(["run", "platform"])).toBe("excluded");
-    expect(blockStatus(["run", "unjudged"])).toBe("unaccounted");
+    expect(blockStatus(["run", "unjudged"])).toBe("run");
+    expect(blockStatus(["unjudged", "unjudged"])).toBe("unaccounted");
+    expect(blockStatus(["unjudged", "not-here"])).toBe("unaccounted");
     expect(blockStatus(["not-here", "unaccounted"])).toBe("unaccounted");
   });
 });
 
 describe("an exclusion says which commands and why, reviewed like code", () => {
   test.each([
-    ["no commands named", { kind: "platform", platform: "macOS", why: "for the Mac app only" }, /lang:, command: or both/],
+    ["no commands named", { kind: "platform", platform: "macOS", why: "for the Mac app only" }, /lang:, tab:, command: or several/],
     ["platform without the platform", { lang: "powershell", kind: "platform", why: "the Windows installer" }, /names the platform/],
     ["not-here without what would make it runnable", { command: "^launchctl", kind: "not-here", why: "launchd is macOS's" }, /runnableWhen/],
     ["a broken regex", { command: "(", kind: "not-here", why: "needs systemd here", runnableWhen: "systemd as PID 1" }, /not a valid regular expression/],

@@ -64,6 +64,10 @@ const cases: [string, string, RegExp][] = [
   ["a file path that says neither home, here nor root", valid.replace("    why: probe\n", "    why: probe\n    files: [{ path: patch.json5, docs: { page: cli/config.md, block: 1 } }]\n"), /files\.0\.path: a path under ~\//],
   ["a file whose locator picks a line", valid.replace("    why: probe\n", "    why: probe\n    files: [{ path: ./p.json5, docs: { page: cli/config.md, block: 1, line: 2 } }]\n"), /line|unrecognized/i],
   ["step variant that skips and writes a file", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", skip: gone, files: [{ path: ./p.json5, docs: { page: a.md, block: 1 } }] }]\n"), /a skipped step runs nothing/],
+  ["a background command at a terminal", valid.replace("    why: probe\n", "    why: probe\n    tty: true\n    background: { ready: ready }\n"), /a background command has no terminal, person or stand-in/],
+  ["a background command without readiness", valid.replace("    why: probe\n", "    why: probe\n    background: {}\n"), /background\.ready/],
+  ["a line that is neither a number nor all", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md, block: 1, line: some }\n"), /line/],
+  ["scenario env that is not text", valid.replace("egress: open\n", "egress: open\nenv: { TOKEN: [1] }\n"), /env/],
   ["substitution without readiness", valid.replace("    why: probe\n", "    why: probe\n    substitute: { why: no systemd, serve: openclaw gateway run }\n"), /substitute\.ready/],
 ];
 
