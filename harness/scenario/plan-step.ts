@@ -2,6 +2,7 @@ import { DocDriftError } from "../docs/doc-drift.ts";
 import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
 import { locateCommand, locateConfigExample } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
+import { chooseOptional } from "../docs/synopsis.ts";
 import type { StepSource, WrittenFile } from "./records.ts";
 import { HarnessError } from "../util/errors.ts";
 import { claimForVersion, skipReason, stepForVersion } from "./for-version.ts";
@@ -43,8 +44,9 @@ export function planStep(step: Step, docsRoot: string): PlannedStep {
   const source: StepSource = {
     kind: "docs", file: located.file, line: located.line, ...(located.lines.length > 1 ? { lines: located.lines } : {}), ...(located.moved ? { moved: located.moved } : {}),
   };
-  fillPlaceholders(located.command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
-  return { step, command: located.command, source, files };
+  const command = chooseOptional(located.command, whereOf(source), step.docs.optional);
+  fillPlaceholders(command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
+  return { step, command, source, files };
 }
 
 /** Collects doc drift instead of stopping at the first, so every problem is named at once. */

@@ -54,10 +54,14 @@ export const DocsLocator = z.strictObject({
     .optional()
     .describe('1-based command of a multi-command block, or "all": the whole block in one shell, as a person pastes it'),
   fill: values.optional().describe("values for the command's <name> placeholders, keyed by name"),
+  optional: z
+    .union([z.enum(["none", "all"]), z.array(z.string().min(1)).min(1)])
+    .optional()
+    .describe("a usage synopsis's [optional] parts a person types: none, all, or the named ones (as written inside the brackets)"),
 });
 
 /** Where a config example of the docs stands: `block` counts the JSON5/JSON/YAML blocks, not the shell ones. */
-export const ConfigLocator = DocsLocator.omit({ line: true, fill: true });
+export const ConfigLocator = DocsLocator.omit({ line: true, fill: true, optional: true });
 
 /** A file the person writes before the step's command: a config example of the docs, pasted whole. */
 export const DocFile = z.strictObject({
