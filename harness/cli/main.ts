@@ -17,7 +17,7 @@ import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } fr
 import { explain, findScenario } from "./explain.ts";
 import { checkReportsDir } from "./reports-dir.ts";
 import { formatEvidence, scenariosForIssue } from "./repro.ts";
-import { defaultReportFile, writeReadmeTables } from "./readme-tables.ts";
+import { defaultReportFile, readRunReport, writeReadmeTables } from "./readme-tables.ts";
 import { runSuite } from "./run-suite.ts";
 import { selectScenarios } from "./select.ts";
 
@@ -167,8 +167,13 @@ async function main(): Promise<number> {
       const ids = scenariosForIssue(issue);
       return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
     }
-    case "readme-tables":
-      return (writeReadmeTables(subject ?? defaultReportFile(reportsDir)), ExitCode.asExpected);
+    case "readme-tables": {
+      const reportFile = subject ?? defaultReportFile(reportsDir);
+      const report = readRunReport(reportFile);
+      const docs = await Promise.all(report.run.versions.map(({ target }) => docsOf(target.kind === "npm" ? target.version : (target.checkout ?? target.tarball))));
+      writeReadmeTables(report, reportFile, measureVersions(docs, loadScenarios()));
+      return ExitCode.asExpected;
+    }
     case "coverage":
     case "check": {
       const format = coverageFormat(values.format!);

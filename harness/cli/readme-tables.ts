@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { coverageSummaryTable } from "../../reports/writers/coverage-markdown.ts";
 import { claimMatrix, egressMatrix, replaceBetweenMarkers } from "../../reports/writers/readme-tables.ts";
+import type { VersionCoverage } from "../coverage/coverage.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { BadInputError } from "../util/errors.ts";
@@ -9,15 +11,20 @@ import { projectRoot } from "../util/paths.ts";
 /** The tag of the scenarios whose claims make the README's drift-item table. */
 export const DRIFT_ITEMS_TAG = "drift-items";
 
-/**
- * `readme-tables [run.json]`: rewrites the README's generated tables from a real run's report,
- * between their markers, so no result in the README is ever typed by hand.
- */
-export function writeReadmeTables(reportFile: string, readme = join(projectRoot, "README.md")): void {
+/** A run's report, or one line saying why it is not one. */
+export function readRunReport(reportFile: string): RunReport {
   if (!existsSync(reportFile)) throw new BadInputError(`no run report at ${reportFile}: run \`npm run conformance\` first, or name one`);
   const parsed = RunReport.safeParse(JSON.parse(readFileSync(reportFile, "utf8")));
   if (!parsed.success) throw new BadInputError(`${reportFile} is not a run report: ${parsed.error.issues[0]?.message}`);
-  const report = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * `readme-tables [run.json]`: rewrites the README's generated tables from a real run's report
+ * (and the docs coverage of its versions), between their markers, so no result in the README is
+ * ever typed by hand.
+ */
+export function writeReadmeTables(report: RunReport, reportFile: string, coverages: VersionCoverage[], readme = join(projectRoot, "README.md")): void {
   const driftItems = loadScenarios()
     .filter(({ scenario }) => scenario.tags.includes(DRIFT_ITEMS_TAG))
     .map(({ scenario }) => ({ id: scenario.id, claims: scenario.claims.map((claim) => claim.id) }));
@@ -25,6 +32,8 @@ export function writeReadmeTables(reportFile: string, readme = join(projectRoot,
   let text = readFileSync(readme, "utf8");
   text = replaceBetweenMarkers(text, "drift-items", `${claimMatrix(report, driftItems)}\n\n${stamp}`);
   text = replaceBetweenMarkers(text, "egress-routes", `${egressMatrix(report)}\n\n${stamp}`);
+  // Coverage needs no run: it is measured from the docs of the run's versions and the scenarios.
+  text = replaceBetweenMarkers(text, "docs-coverage", coverageSummaryTable(coverages));
   writeFileSync(readme, text);
   console.log(`${readme}: tables rewritten from ${reportFile}`);
 }

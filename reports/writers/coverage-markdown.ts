@@ -6,13 +6,17 @@ const statusLabel: Record<BlockStatus, string> = { run: "âœ“ run", platform: "âŠ
 
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
-/** A summary table of the versions, then per version and page every block and what covers it. */
-export function formatCoverageMarkdown(coverages: VersionCoverage[]): string {
-  const summary = [
+/** The figures per version: what the coverage bar is judged on. */
+export const coverageSummaryTable = (coverages: VersionCoverage[]): string =>
+  [
     "| OpenClaw | pages | blocks | run | run % (platform apart) | platform | platform share | excluded (not here) | unaccounted |",
     "|---|---|---|---|---|---|---|---|---|",
     ...coverages.map(({ openclaw, pages, totals: t }) => `| ${openclaw} | ${pages.length} | ${t.blocks} | ${t.run} | ${t.percentRun} % | ${t.platform} | ${t.percentPlatform} % | ${t.excluded} | ${t.unaccounted} |`),
-  ];
+  ].join("\n");
+
+/** A summary table of the versions, then per version and page every block and what covers it. */
+export function formatCoverageMarkdown(coverages: VersionCoverage[]): string {
+  const summary = [coverageSummaryTable(coverages)];
   const details = coverages.map((coverage) => {
     const rows = coverage.blocks.flatMap((block) =>
       block.commands.map((command, index) => `| ${index === 0 ? `\`${block.file}:${block.line}\`` : ""} | ${index === 0 ? statusLabel[block.status] : ""} | \`${cell(command.command)}\` | ${cell(coveredBy(command))} |`),
