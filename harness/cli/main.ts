@@ -191,15 +191,19 @@ async function main(): Promise<number> {
   }
 }
 
+// Exit once what was printed has reached the pipe: a large report (coverage --format json) is
+// written asynchronously to a pipe, and process.exit would cut it short.
+const exitAfterOutput = (code: number) => process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     // Our own errors are one line with their exit code; anything else is a harness bug.
     if (error instanceof HarnessError) {
       console.error(`openclaw-conformance: ${error.message}`);
-      process.exit(error.exitCode);
+      return exitAfterOutput(error.exitCode);
     }
     console.error(error);
-    process.exit(ExitCode.harnessBroken);
+    exitAfterOutput(ExitCode.harnessBroken);
   },
 );
