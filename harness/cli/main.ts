@@ -170,7 +170,8 @@ async function main(): Promise<number> {
     case "readme-tables": {
       const reportFile = subject ?? defaultReportFile(reportsDir);
       const report = readRunReport(reportFile);
-      const docs = await Promise.all(report.run.versions.map(({ target }) => docsOf(target.kind === "npm" ? target.version : (target.checkout ?? target.tarball))));
+      // The report names exactly what was under test: its docs, without resolving or packing it again.
+      const docs = await Promise.all(report.run.versions.map(async ({ target }) => ({ version: target.version, docsRoot: await ensureDocsOf(target) })));
       writeReadmeTables(report, reportFile, measureVersions(docs, loadScenarios()));
       return ExitCode.asExpected;
     }

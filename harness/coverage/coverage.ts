@@ -50,15 +50,23 @@ export interface VersionCoverage {
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10);
 
-function matchingExclusion(exclusions: readonly Exclusion[], version: string, block: DocBlock, command: string): number {
-  return exclusions.findIndex(
-    (entry) =>
-      semver.satisfies(version, entry.openclaw, { includePrerelease: true }) &&
-      matchesGlob(block.page, entry.page) &&
-      (entry.lang === undefined || entry.lang === block.lang) &&
-      (entry.tab === undefined || block.tabs.includes(entry.tab)) &&
-      (entry.command === undefined || new RegExp(entry.command).test(command)),
-  );
+/** The exclusions that hold for a version, each with its command regex compiled once. */
+function exclusionMatcher(exclusions: readonly Exclusion[], version: string) {
+  const holding = exclusions.map((entry) => ({
+    entry,
+    applies: semver.satisfies(version, entry.openclaw, { includePrerelease: true }),
+    command: entry.command === undefined ? undefined : new RegExp(entry.command),
+  }));
+  /** The index of the first exclusion that matches a command of a block, or -1. */
+  return (block: DocBlock, command: string): number =>
+    holding.findIndex(
+      ({ entry, applies, command: pattern }) =>
+        applies &&
+        matchesGlob(block.page, entry.page) &&
+        (entry.lang === undefined || entry.lang === block.lang) &&
+        (entry.tab === undefined || block.tabs.includes(entry.tab)) &&
+        (pattern === undefined || pattern.test(command)),
+    );
 }
 
 /**
@@ -68,13 +76,15 @@ function matchingExclusion(exclusions: readonly Exclusion[], version: string, bl
  */
 export function measureCoverage(input: { openclaw: string; pages: string[]; blocks: DocBlock[]; runs: DocCommandRun[]; drift: PlanDrift[]; exclusions: readonly Exclusion[] }): VersionCoverage {
   const stale = new Set<number>();
+  const matchingExclusion = exclusionMatcher(input.exclusions, input.openclaw);
   const blocks = input.blocks.map((block): BlockCoverage => {
     const commands = block.commands.map(({ command, line }): CommandCoverage => {
       const runs = input.runs.filter((run) => run.file === block.file && run.lines.includes(line)).map(({ scenario, step, judgedBy }) => ({ scenario, step, claims: judgedBy }));
-      const index = matchingExclusion(input.exclusions, input.openclaw, block, command);
+      const index = matchingExclusion(block, command);
       const judged = runs.some((run) => run.claims.length > 0);
       if (judged && index >= 0) stale.add(index);
-      const exclusion = index >= 0 && !judged ? { index, kind: input.exclusions[index]!.kind, platform: input.exclusions[index]!.platform, why: input.exclusions[index]!.why, runnableWhen: input.exclusions[index]!.runnableWhen } : undefined;
+      const matched = index >= 0 && !judged ? input.exclusions[index]! : undefined;
+      const exclusion = matched && { index, kind: matched.kind, platform: matched.platform, why: matched.why, runnableWhen: matched.runnableWhen };
       const status: CommandStatus = judged ? "run" : exclusion ? exclusion.kind : runs.length ? "unjudged" : "unaccounted";
       return { command, line, status, runs, ...(exclusion ? { exclusion } : {}) };
     });

@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
-import { ensureDocsOfVersion } from "../../harness/docs/docs-package.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
 import { projectRoot } from "../../harness/util/paths.ts";
 import { runCli } from "../support/cli.ts";
+import { editedDocsCheckout } from "../support/edited-docs.ts";
 
 // coverage and check read the docs shipped in the packages and start nothing: no engine is called.
 describe("coverage on the default versions' own docs", () => {
@@ -51,14 +51,12 @@ describe("coverage on the default versions' own docs", () => {
 describe("check: a docs pull request's first job", () => {
   let checkout: string;
   beforeAll(async () => {
-    checkout = mkdtempSync(join(tmpdir(), "ocf-docs-check-"));
-    cpSync(await ensureDocsOfVersion("2026.9.6"), join(checkout, "docs"), { recursive: true });
-    const page = join(checkout, "docs", "providers", "openai", "setup.md");
     // A writer renames a section and adds a command to another.
-    const edited = readFileSync(page, "utf8")
-      .replace("### Check and recover Codex OAuth routing", "### Check Codex OAuth routing")
-      .replace("```bash\n    openclaw doctor --fix\n    openclaw config validate\n    ```", "```bash\n    openclaw doctor --fix\n    openclaw config validate\n    openclaw doctor --deep\n    ```");
-    writeFileSync(page, edited);
+    checkout = await editedDocsCheckout("2026.9.6", "providers/openai/setup.md", (text) =>
+      text
+        .replace("### Check and recover Codex OAuth routing", "### Check Codex OAuth routing")
+        .replace("```bash\n    openclaw doctor --fix\n    openclaw config validate\n    ```", "```bash\n    openclaw doctor --fix\n    openclaw config validate\n    openclaw doctor --deep\n    ```"),
+    );
   }, 120_000);
   afterAll(() => rmSync(checkout, { recursive: true, force: true }));
 

@@ -1,23 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { ensureDocsOfVersion } from "../../harness/docs/docs-package.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
+import { editedDocsCheckout } from "../support/edited-docs.ts";
 
 // A doc edit, as a writer would make it in a checkout, run with --docs before it merges.
 let checkout: string;
 beforeAll(async () => {
-  checkout = mkdtempSync(join(tmpdir(), "ocf-docs-edit-"));
-  cpSync(await ensureDocsOfVersion("2026.5.12"), join(checkout, "docs"), { recursive: true });
-  const page = join(checkout, "docs", "providers", "openai.md");
-  const edited = readFileSync(page, "utf8")
-    // A promise reworded: the claims quoting it no longer stand in the docs.
-    .replace("device-code flow instead of the localhost browser callback", "device-code flow rather than the browser callback")
-    // A step renamed: the locator of the scenario that runs its command no longer resolves.
-    .replace('<Step title="Use the canonical OpenAI model route">', '<Step title="Pick the OpenAI model route">');
-  writeFileSync(page, edited);
+  checkout = await editedDocsCheckout("2026.5.12", "providers/openai.md", (text) =>
+    text
+      // A promise reworded: the claims quoting it no longer stand in the docs.
+      .replace("device-code flow instead of the localhost browser callback", "device-code flow rather than the browser callback")
+      // A step renamed: the locator of the scenario that runs its command no longer resolves.
+      .replace('<Step title="Use the canonical OpenAI model route">', '<Step title="Pick the OpenAI model route">'),
+  );
 }, 120_000);
 afterAll(() => rmSync(checkout, { recursive: true, force: true }));
 
