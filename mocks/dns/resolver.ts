@@ -2,7 +2,7 @@ import { createServer, type Socket } from "node:net";
 import dnsPacket from "dns-packet";
 import type { Journal } from "../edge/journal.ts";
 import { type Listening, listenOn } from "../net/listen.ts";
-import type { UpstreamHost } from "../upstream-hosts.ts";
+import type { UpstreamHost } from "../edge/upstream-host.ts";
 
 export const DNS_SOCKET_NAME = "dns.sock";
 

@@ -11,11 +11,12 @@ import type { ClientClass } from "./client-class.ts";
 export const EgressProfile = z.enum(["open", "cloudflare-sensitive", "blocked"]);
 export type EgressProfile = z.infer<typeof EgressProfile>;
 
-/** Hosts that sit behind the fingerprinting Cloudflare edge; auth.openai.com let the report's Node login through. */
-const fingerprintedHosts = new Set(["chatgpt.com"]);
-
-export function isChallenged(profile: EgressProfile, host: string, clientClass: ClientClass | "actor"): boolean {
-  if (!fingerprintedHosts.has(host) || clientClass === "actor") return false;
+/**
+ * Whether Cloudflare challenges this client on this host. Only a host behind the fingerprinting
+ * edge (`fingerprinted` in the catalog; auth.openai.com let the report's Node login through) is.
+ */
+export function isChallenged(profile: EgressProfile, fingerprinted: boolean, clientClass: ClientClass | "actor"): boolean {
+  if (!fingerprinted || clientClass === "actor") return false;
   if (profile === "blocked") return true;
   if (profile === "cloudflare-sensitive") return clientClass !== "codex-cli";
   return false;

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { connect, type Socket } from "node:net";
 import { join } from "node:path";
 import { type Listening, listenOn } from "../net/listen.ts";
-import type { UpstreamHost } from "../upstream-hosts.ts";
+import type { UpstreamHost } from "./upstream-host.ts";
 import { socketNameFor } from "./edge.ts";
 import type { Journal } from "./journal.ts";
 

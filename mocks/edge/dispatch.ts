@@ -12,6 +12,8 @@ export interface Caller {
 export interface DispatchContext {
   profile: EgressProfile;
   handlersByHost: ReadonlyMap<string, RequestHandler[]>;
+  /** The hosts behind the fingerprinting Cloudflare edge. */
+  fingerprintedHosts: ReadonlySet<string>;
   journal: Journal;
 }
 
@@ -25,7 +27,7 @@ export async function dispatch(context: DispatchContext, host: string, request: 
   const headers = selectHeaders(request.headers);
   let answeredBy = host;
   let response: Response | undefined;
-  if (isChallenged(context.profile, host, clientClass)) {
+  if (isChallenged(context.profile, context.fingerprintedHosts.has(host), clientClass)) {
     answeredBy = "cloudflare-gate";
     response = challengeResponse();
   } else {

@@ -7,7 +7,7 @@ import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
 import { calculateJa4, NonTlsError, readTlsClientHello } from "read-tls-client-hello";
 import { WebSocketServer } from "ws";
 import { type Listening, listenOn } from "../net/listen.ts";
-import type { UpstreamHost } from "../upstream-hosts.ts";
+import type { UpstreamHost } from "./upstream-host.ts";
 import type { CertificateAuthority } from "./certificate-authority.ts";
 import type { ClientClassifier } from "./client-class.ts";
 import { challengeResponse, isChallenged } from "./cloudflare-gate.ts";
@@ -173,7 +173,7 @@ export class Edge {
    * got (101 when accepted), then every message the route notes.
    */
   private async upgrade(upstream: UpstreamHost, req: IncomingMessage, socket: TLSSocket, head: Buffer): Promise<void> {
-    const { journal, classifier, profile, webSockets } = this.options;
+    const { journal, classifier, profile, webSockets, fingerprintedHosts } = this.options;
     const ja4 = (socket as { _parent?: Fingerprinted })._parent?.tlsClientHello?.ja4;
     const identity = ja4 ? { ja4, ...classifier.classify(ja4) } : undefined;
     const host = socket.servername || upstream.host;
@@ -188,7 +188,7 @@ export class Edge {
     }
     const path = new URL(request.url).pathname;
     const route = webSockets.find((candidate) => candidate.host === host && candidate.path === path);
-    const challenged = isChallenged(profile, host, identity?.clientClass ?? "unknown");
+    const challenged = isChallenged(profile, fingerprintedHosts.has(host), identity?.clientClass ?? "unknown");
     const refusal = challenged ? challengeResponse() : !route ? new Response("no mock for this WebSocket", { status: 404 }) : route.refuse(request);
     const entry = { kind: "websocket" as const, origin: "sut" as const, host, address: upstream.address, method: "GET", path: redactPath(new URL(request.url)), ja4, clientClass: identity?.clientClass ?? "unknown", client: identity?.client, headers: selectHeaders(request.headers) };
     if (refusal) {

@@ -8,12 +8,12 @@ import { afterEach, describe, expect, test } from "vitest";
 import { WebSocket } from "ws";
 import { socketNameFor } from "../../mocks/edge/edge.ts";
 import type { EgressProfile } from "../../mocks/edge/cloudflare-gate.ts";
-import { upstreamHosts } from "../../mocks/upstream-hosts.ts";
+import { servedHosts } from "../../mocks/services.ts";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 
 // chatgpt.com as the codex binary and OpenClaw's transports use it, through the real TLS edge
 // (no Docker: the edge's unix socket, as the relay would reach it).
-const chatgpt = upstreamHosts.find((upstream) => upstream.host === "chatgpt.com")!;
+const chatgpt = servedHosts().find((upstream) => upstream.host === "chatgpt.com")!;
 let socketDir: DirectoryResult | undefined;
 let world: UpstreamWorld | undefined;
 

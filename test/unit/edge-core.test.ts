@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { ClientClassifier } from "../../mocks/edge/client-class.ts";
 import { challengeResponse, isChallenged } from "../../mocks/edge/cloudflare-gate.ts";
+import { servedHosts } from "../../mocks/services.ts";
 import { redactPath, selectHeaders } from "../../mocks/edge/journal.ts";
-import { replyTo } from "../../mocks/chatgpt/scripted-model.ts";
+import { replyTo } from "../../mocks/model/scripted-model.ts";
 
 describe("client classes come from the JA4 table", () => {
   const classifier = ClientClassifier.fromDataFile();
@@ -18,6 +19,9 @@ describe("client classes come from the JA4 table", () => {
   });
 });
 
+/** Whether the catalog puts a host behind the fingerprinting edge. */
+const fingerprinted = (name: string) => servedHosts().find((host) => host.host === name)?.fingerprinted ?? false;
+
 describe("the Cloudflare gate", () => {
   test.each([
     ["open", "node", false],
@@ -26,11 +30,18 @@ describe("the Cloudflare gate", () => {
     ["cloudflare-sensitive", "codex-cli", false],
     ["blocked", "codex-cli", true],
   ] as const)("%s challenges %s on chatgpt.com: %s", (profile, clientClass, challenged) => {
-    expect(isChallenged(profile, "chatgpt.com", clientClass)).toBe(challenged);
+    expect(isChallenged(profile, fingerprinted("chatgpt.com"), clientClass)).toBe(challenged);
   });
 
   test("hosts outside the fingerprinting edge are never challenged", () => {
-    expect(isChallenged("blocked", "auth.openai.com", "node")).toBe(false);
+    expect(isChallenged("blocked", fingerprinted("auth.openai.com"), "node")).toBe(false);
+    expect(isChallenged("blocked", fingerprinted("api.openai.com"), "node")).toBe(false);
+  });
+
+  test("the catalog's hosts and addresses are each served once", () => {
+    const hosts = servedHosts();
+    expect(new Set(hosts.map((host) => host.host)).size).toBe(hosts.length);
+    expect(new Set(hosts.map((host) => host.address)).size).toBe(hosts.length);
   });
 
   test("the challenge looks like Cloudflare's", async () => {

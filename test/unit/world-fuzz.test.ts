@@ -10,7 +10,7 @@ import { DNS_SOCKET_NAME } from "../../mocks/dns/resolver.ts";
 import { PROXY_SOCKET_NAME } from "../../mocks/edge/connect-proxy.ts";
 import { socketNameFor } from "../../mocks/edge/edge.ts";
 import { UNSERVED_SOCKET_NAME } from "../../mocks/edge/unserved.ts";
-import { upstreamHosts } from "../../mocks/upstream-hosts.ts";
+import { servedHosts } from "../../mocks/services.ts";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 
 // Everything the SUT can send the world, malformed: the world answers as a real server would,
@@ -18,7 +18,7 @@ import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 const HANDSHAKE_TIMEOUT_MS = 300;
 let socketDir: DirectoryResult;
 let world: UpstreamWorld;
-const chatgpt = upstreamHosts.find((upstream) => upstream.host === "chatgpt.com")!;
+const chatgpt = servedHosts().find((upstream) => upstream.host === "chatgpt.com")!;
 const socketPath = (name: string) => join(socketDir.path, name);
 const edgePath = () => socketPath(socketNameFor(chatgpt));
 

@@ -2,10 +2,11 @@ import { zstdDecompressSync } from "node:zlib";
 import { http, HttpResponse } from "msw";
 import { z } from "zod";
 import type { MockAccount } from "../auth/account.ts";
-import { responseEvents, toServerSentEvents } from "./responses-stream.ts";
+import { replyTo } from "../../model/scripted-model.ts";
+import { responsesWebSocket } from "../responses-websocket.ts";
+import { responseEvents, toServerSentEvents } from "../responses-stream.ts";
 import { hasBearer, unauthorized } from "./bearer.ts";
 import { startupHandlers } from "./startup-handlers.ts";
-import { replyTo } from "./scripted-model.ts";
 
 const base = "https://chatgpt.com/backend-api";
 
@@ -34,3 +35,10 @@ export function chatgptHandlers(account: MockAccount) {
     ...startupHandlers(account),
   ];
 }
+
+/** chatgpt.com's Responses stream over WebSocket, for the ChatGPT access token. */
+export const chatgptResponsesWebSocket = responsesWebSocket({
+  host: "chatgpt.com",
+  path: "/backend-api/codex/responses",
+  refuse: (request) => (hasBearer(request) ? undefined : unauthorized()),
+});

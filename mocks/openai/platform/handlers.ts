@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { http, HttpResponse } from "msw";
+import { z } from "zod";
+import type { ApiKeys } from "../../api-keys.ts";
+import { replyTo } from "../../model/scripted-model.ts";
+import { responseEvents, toServerSentEvents } from "../responses-stream.ts";
+import { responsesWebSocket } from "../responses-websocket.ts";
+
+const base = "https://api.openai.com/v1";
+export const OPENAI_API_KEY_KIND = "openai-api-key";
+
+/** The models the platform lists for the person's key: what the docs of both versions name. */
+export const PLATFORM_MODELS = ["gpt-5.5", "gpt-5.4-mini", "gpt-5.6", "gpt-6-astra", "gpt-6-sol", "chat-latest", "gpt-image-1.5"];
+
+const bearer = (request: Request) => /^Bearer\s+(\S+)/i.exec(request.headers.get("authorization") ?? "")?.[1];
+
+/** The key as OpenAI's error message shows it: its start and its last four characters. */
+const masked = (key: string) => `${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
+
+/** OpenAI's answer to a request without an accepted key, or undefined when the key is good. */
+function refusal(request: Request, keys: ApiKeys): Response | undefined {
+  const key = bearer(request);
+  if (!key) {
+    return HttpResponse.json(
+      { error: { message: "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", type: "invalid_request_error", param: null, code: null } },
+      { status: 401 },
+    );
+  }
+  if (keys.accepts(OPENAI_API_KEY_KIND, key)) return undefined;
+  return HttpResponse.json(
+    { error: { message: `Incorrect API key provided: ${masked(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: "invalid_request_error", param: null, code: "invalid_api_key" } },
+    { status: 401 },
+  );
+}
+
+const ResponsesRequest = z.object({ model: z.string(), input: z.unknown(), stream: z.boolean().optional() }).loose();
+const ChatRequest = z.object({ model: z.string(), messages: z.array(z.unknown()), stream: z.boolean().optional() }).loose();
+
+const invalidBody = (what: string) => HttpResponse.json({ error: { message: `invalid ${what} request body`, type: "invalid_request_error", param: null, code: null } }, { status: 400 });
+const model = (id: string) => ({ id, object: "model", created: 1_767_225_600, owned_by: id.startsWith("gpt-image") ? "system" : "openai" });
+const sse = (body: ReadableStream<Uint8Array>) => new HttpResponse(body, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });
+
+/** A chat completion of `text`, streamed (chunks, then [DONE]) or whole. */
+function chatCompletion(modelId: string, text: string, stream: boolean): Response {
+  const id = `chatcmpl-${randomBytes(12).toString("hex")}`;
+  const created = Math.floor(Date.now() / 1000);
+  const usage = { prompt_tokens: 12, completion_tokens: Math.max(1, Math.ceil(text.length / 4)), total_tokens: 12 + Math.max(1, Math.ceil(text.length / 4)) };
+  if (!stream) {
+    return HttpResponse.json({ id, object: "chat.completion", created, model: modelId, choices: [{ index: 0, message: { role: "assistant", content: text, refusal: null }, logprobs: null, finish_reason: "stop" }], usage });
+  }
+  const chunk = (delta: object, finish: string | null, extra: object = {}) => ({ id, object: "chat.completion.chunk", created, model: modelId, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra });
+  const chunks = [chunk({ role: "assistant", content: "" }, null), chunk({ content: text }, null), chunk({}, "stop", { usage })];
+  const encoder = new TextEncoder();
+  return sse(
+    new ReadableStream({
+      start(controller) {
+        for (const one of chunks) controller.enqueue(encoder.encode(`data: ${JSON.stringify(one)}\n\n`));
+        controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+        controller.close();
+      },
+    }),
+  );
+}
+
+/**
+ * api.openai.com, the OpenAI Platform as an API-key client uses it: the model list, the Responses
+ * API (SSE, whole, or over WebSocket) and Chat Completions, each for a key this world issued only.
+ * The model behind it is the scripted one every provider mock shares.
+ */
+export function platformHandlers(keys: ApiKeys) {
+  return [
+    http.get(`${base}/models`, ({ request }) => refusal(request, keys) ?? HttpResponse.json({ object: "list", data: PLATFORM_MODELS.map(model) })),
+    http.get(`${base}/models/:id`, ({ request, params }) => {
+      const refused = refusal(request, keys);
+      if (refused) return refused;
+      const id = String(params.id);
+      return PLATFORM_MODELS.includes(id)
+        ? HttpResponse.json(model(id))
+        : HttpResponse.json({ error: { message: `The model '${id}' does not exist`, type: "invalid_request_error", param: "model", code: "model_not_found" } }, { status: 404 });
+    }),
+    http.post(`${base}/responses`, async ({ request }) => {
+      const refused = refusal(request, keys);
+      if (refused) return refused;
+      const body = ResponsesRequest.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) return invalidBody("Responses");
+      const events = responseEvents(body.data.model, replyTo(body.data.input));
+      if (body.data.stream) return sse(toServerSentEvents(events));
+      const completed = events.at(-1)!;
+      return HttpResponse.json("response" in completed ? completed.response : {});
+    }),
+    http.post(`${base}/chat/completions`, async ({ request }) => {
+      const refused = refusal(request, keys);
+      if (refused) return refused;
+      const body = ChatRequest.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) return invalidBody("chat completions");
+      return chatCompletion(body.data.model, replyTo(body.data.messages), body.data.stream ?? false);
+    }),
+  ];
+}
+
+/** The Responses API over WebSocket on api.openai.com, for an issued key. */
+export const platformResponsesWebSocket = (keys: ApiKeys) => responsesWebSocket({ host: "api.openai.com", path: "/v1/responses", refuse: (request) => refusal(request, keys) });
