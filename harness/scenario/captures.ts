@@ -23,6 +23,11 @@ export class Captures {
     return found;
   }
 
+  /** A value the person holds before any step (an API key the world issued). */
+  give(name: string, value: string): void {
+    this.values.set(name, value);
+  }
+
   has(name: string): boolean {
     return this.values.has(name);
   }

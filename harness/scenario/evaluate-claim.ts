@@ -51,12 +51,15 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
   if (expect.json) {
     const json = parseJson(step.result.stdout);
     const actual = json === undefined ? undefined : valueAt(json, expect.json.path);
+    const held = actual === expect.json.equals;
+    // A path the JSON lacks says little by itself: the JSON's end says what came instead (an error object, say).
+    const instead = !held && json !== undefined && actual === undefined ? `; the JSON ends: ${excerpt(JSON.stringify(json))}` : "";
     checks.push({
-      held: actual === expect.json.equals,
+      held,
       observed:
         json === undefined
           ? `stdout is not JSON; output ends: ${excerpt(output)}`
-          : `${expect.json.path} = ${JSON.stringify(actual)} (expected ${JSON.stringify(expect.json.equals)})`,
+          : `${expect.json.path} = ${JSON.stringify(actual)} (expected ${JSON.stringify(expect.json.equals)})${instead}`,
     });
   }
   if (expect.journal) {

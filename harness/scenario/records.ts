@@ -100,4 +100,6 @@ export interface ScenarioResult {
   /** Time spent inside OpenClaw commands, the rest being container and harness overhead. */
   commandsMs: number;
   journal: string[];
+  /** The API keys the person held (issued by the world), by kind: credentials, redacted in every report. */
+  keys: Record<string, string>;
 }

@@ -49,10 +49,11 @@ const notRunResult = (command: string): CommandResult => ({ command, tty: false,
 export async function runScenario(scenario: Scenario, egress: Egress, context: RunContext): Promise<ScenarioResult> {
   const started = performance.now();
   const { image } = context;
+  const keys: Record<string, string> = {};
   const finish = (status: ScenarioStatus, message: string, rest: Pick<ScenarioResult, "steps" | "claims" | "journal"> = { steps: [], claims: [], journal: [] }): ScenarioResult => ({
     id: scenario.id, title: scenario.title, openclawVersion: image.openclawVersion, egress,
     image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion }, npmSnapshot: context.npmMirror.takenOn,
-    status, message, ...rest,
+    status, message, ...rest, keys,
     durationMs: Math.round(performance.now() - started),
     commandsMs: rest.steps.reduce((sum, step) => sum + step.result.durationMs + substitutionMs(step.substitution), 0),
   });
@@ -64,6 +65,11 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
   const stage = await startStage({ image, profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: viaProxy, webSockets: context.webSockets });
   const steps: StepRecord[] = [];
   const captures = new Captures();
+  // The keys the person made on the providers' dashboards before following the docs.
+  for (const kind of scenario.keys) {
+    keys[kind] = stage.world.apiKeys.issue(kind);
+    captures.give(kind, keys[kind]);
+  }
   try {
     for (const planned of plan.steps) {
       const asked = plan.claims.filter((claim) => claim.step === planned.step.id).map((claim) => claim.expect);
@@ -116,7 +122,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
   actors.forEach((actor) => actor.end());
   const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
   const found = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
-  const substitution = step.substitute ? await substitute(step.substitute, sut) : undefined;
+  const substitution = step.substitute ? await substitute(step.substitute, sut, env) : undefined;
   const observed = await finishWatch();
   const background = served && { ready: served.ready, evidence: served.evidence, readyAfterMs: served.readyAfterMs };
   return { id: step.id, source, ...(files.length ? { files } : {}), ...(background ? { background } : {}), result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
@@ -127,10 +133,13 @@ const backgroundResult = (served: ServeResult): CommandResult => ({
   command: served.command, tty: false, exitCode: -1, stdout: served.output, stderr: "", durationMs: served.readyAfterMs, timedOut: false,
 });
 
-/** The environment adaptation, after the doc command has run and been recorded. */
-async function substitute(substitution: Substitution, sut: SutContainer): Promise<SubstitutionRecord> {
+/**
+ * The environment adaptation, after the doc command has run and been recorded. It runs in the
+ * person's shell (the step's env): a service started from there sees what they exported.
+ */
+async function substitute(substitution: Substitution, sut: SutContainer, env: Record<string, string>): Promise<SubstitutionRecord> {
   const setup: CommandResult[] = [];
-  for (const command of substitution.setup) setup.push(await sut.exec(command, { timeoutMs: substitution.timeout }));
-  const serve = await sut.serve(substitution.serve, new RegExp(substitution.ready), substitution.timeout);
+  for (const command of substitution.setup) setup.push(await sut.exec(command, { timeoutMs: substitution.timeout, env }));
+  const serve = await sut.serve(substitution.serve, new RegExp(substitution.ready), substitution.timeout, env);
   return { why: substitution.why, setup, serve };
 }

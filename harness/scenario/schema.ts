@@ -2,6 +2,7 @@ import semver from "semver";
 import { z } from "zod";
 import { captureRefs } from "./captures.ts";
 import { Egress } from "../../mocks/egress.ts";
+import { apiKeyKinds } from "../../mocks/services.ts";
 
 function parseDuration(text: string): number {
   const value = Number.parseInt(text, 10);
@@ -25,6 +26,11 @@ export const versionRange = z
   .refine((range) => semver.validRange(range) !== null, 'not a semver range (e.g. ">=2026.5.12 <2026.6.0" or "2026.5.12")');
 
 const name = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes");
+
+/** A kind of API key some served provider issues (mocks/services.ts). */
+const apiKeyName = z.string().refine((kind) => apiKeyKinds().some((known) => known.name === kind), {
+  error: (issue) => `no served provider issues "${String(issue.input)}" (known: ${apiKeyKinds().map((known) => known.name).join(", ")})`,
+});
 
 export const regex = z.string().refine((source) => {
   try {
@@ -223,16 +229,23 @@ export const Scenario = z
     openclaw: versionRange.describe("semver range of OpenClaw versions the scenario applies to"),
     egress: egresses.describe("the egress the SUT has, or a list: the scenario runs under each, a result per egress"),
     tags: z.array(z.string()).default([]),
+    keys: z
+      .array(apiKeyName)
+      .default([])
+      .describe("API keys the person made on a provider's dashboard before the first step (the docs' 'get your API key'): each is issued fresh by the world, accepted only by its provider's mock, pasted as {{name}} and redacted in every report"),
     env: values.optional().describe("the environment of the person's shell for every step (what the docs export first); a step's env: adds to it"),
     issues: z.array(z.url()).default([]),
     steps: z.array(Step).min(1),
     claims: z.array(Claim).min(1, "a scenario asserts at least one claim of the docs"),
   })
   .superRefine((scenario, context) => {
-    const captured = new Set<string>();
+    const captured = new Set<string>(scenario.keys);
+    for (const used of captureRefs(Object.values(scenario.env ?? {}).join(" "))) {
+      if (!captured.has(used)) context.addIssue({ code: "custom", path: ["env"], message: `{{${used}}} is pasted before any step runs: only a key in keys: can be` });
+    }
     scenario.steps.forEach((step, index) => {
       for (const used of capturesUsedBy(step)) {
-        if (!captured.has(used)) context.addIssue({ code: "custom", path: ["steps", index], message: `{{${used}}} is not captured by an earlier step` });
+        if (!captured.has(used)) context.addIssue({ code: "custom", path: ["steps", index], message: `{{${used}}} is not captured by an earlier step (nor a key in keys:)` });
       }
       Object.keys(step.capture ?? {}).forEach((key) => captured.add(key));
     });

@@ -2,9 +2,10 @@ import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import { isSecretName, redactDeep } from "../../harness/util/redact.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
-/** The values a scenario's steps captured under a credential's name (a dashboard token, a code). */
-export function capturedSecrets(result: Pick<ScenarioResult, "steps">): string[] {
-  return result.steps.flatMap((step) => Object.entries(step.captured).filter(([name]) => isSecretName(name)).map(([, value]) => value));
+/** The API keys the person held, and the values the steps captured under a credential's name (a dashboard token, a code). */
+export function capturedSecrets(result: Pick<ScenarioResult, "steps" | "keys">): string[] {
+  const captured = result.steps.flatMap((step) => Object.entries(step.captured).filter(([name]) => isSecretName(name)).map(([, value]) => value));
+  return [...Object.values(result.keys ?? {}), ...captured];
 }
 
 /**

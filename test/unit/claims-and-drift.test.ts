@@ -26,6 +26,11 @@ describe("claims are judged on what the step did", () => {
     expect(held.held).toBe(false);
     expect(held.observed[0]).toContain('agentHarnessId = "pi" (expected "codex")');
   });
+  test("JSON without the path shows what it holds instead (an error object, say)", () => {
+    const observed = evaluateClaim({ json: { path: "result.payloads.0.text", equals: "PONG" } }, step('{"ok":false,"error":{"message":"no route"}}', 1)).observed[0];
+    expect(observed).toContain("result.payloads.0.text = undefined");
+    expect(observed).toContain('"message":"no route"');
+  });
   test("output that is not JSON is said so", () => {
     expect(evaluateClaim({ json: { path: "a", equals: 1 } }, step("Error: boom", 1)).observed[0]).toContain("not JSON");
   });

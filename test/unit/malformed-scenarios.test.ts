@@ -53,6 +53,8 @@ const cases: [string, string, RegExp][] = [
   ["fill value not text", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md, block: 1, fill: { id: [1] } }\n"), /fill/],
   ["paste of a value nobody captured", valid.replace("run: openclaw --version", "run: openclaw --agent {{agent}}"), /\{\{agent\}\} is not captured by an earlier step/],
   ["claim quoting a value nobody captured", valid.replace("expect: { exitCode: 0 }", "expect: { outputIncludes: \"{{token}}\" }"), /\{\{token\}\} is not captured by any step/],
+  ["a key no served provider issues", valid.replace("egress: open", "egress: open\nkeys: [stripe-api-key]"), /keys\.0: no served provider issues "stripe-api-key"/],
+  ["a shell env pasting a value before any step", valid.replace("egress: open", "egress: open\nenv: { TOKEN: \"{{token}}\" }"), /\{\{token\}\} is pasted before any step runs/],
   ["capture with a broken regex", valid.replace("    why: probe\n", "    why: probe\n    capture: { token: \"(\" }\n"), /not a valid regular expression/],
   ["capture name in capitals", valid.replace("    why: probe\n", "    why: probe\n    capture: { Token: \"x\" }\n"), /lower-case/],
   ["answer with a broken regex", valid.replace("    why: probe\n", "    why: probe\n    answers: [{ when: \"[\", send: \"y\" }]\n"), /not a valid regular expression/],
