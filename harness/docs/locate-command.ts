@@ -12,6 +12,8 @@ export interface CommandLocator {
   tab?: string;
   /** Title of a `<Step title>`. */
   step?: string;
+  /** Title of an `<Accordion title>` (a collapsed example, say). */
+  accordion?: string;
   /** Heading texts, outermost first, each inside the section of the one before. */
   heading?: string[];
   /** 1-based index of the shell code block inside the narrowed part of the page. */
@@ -31,13 +33,13 @@ export interface LocatedCommand {
 }
 
 interface Level {
-  kind: "Tab" | "Step" | "heading";
+  kind: "Tab" | "Step" | "Accordion" | "heading";
   title: string;
   titles: (scope: Scope) => string[];
   narrow: (scope: Scope) => Scope | undefined;
 }
 
-function jsxLevel(kind: "Tab" | "Step", title: string): Level {
+function jsxLevel(kind: "Tab" | "Step" | "Accordion", title: string): Level {
   const elements = (scope: Scope) => scope.filter((node) => isJsxElement(node, kind)) as Parameters<typeof jsxAttribute>[0][];
   return {
     kind,
@@ -65,11 +67,12 @@ function headingLevel(title: string): Level {
 
 const describe = (level: Level) => (level.kind === "heading" ? `heading "${level.title}"` : `<${level.kind} title="${level.title}">`);
 
-function levelsOf(locator: Pick<CommandLocator, "tab" | "step" | "heading">): Level[] {
+function levelsOf(locator: Pick<CommandLocator, "tab" | "step" | "accordion" | "heading">): Level[] {
   return [
     ...(locator.tab ? [jsxLevel("Tab", locator.tab)] : []),
     ...(locator.step ? [jsxLevel("Step", locator.step)] : []),
     ...(locator.heading ?? []).map(headingLevel),
+    ...(locator.accordion ? [jsxLevel("Accordion", locator.accordion)] : []),
   ];
 }
 

@@ -15,6 +15,8 @@ const selection = inject("selection");
 const scenarios = loadScenarios().filter(({ scenario }) => !selection || selection.scenarios.includes(scenario.id));
 const knownDrift = loadKnownDrift();
 const runId = selection?.runId ?? `pid-${process.pid}`;
+/** What one scenario may take; the test's own limit leaves a minute on top to take the stage down and report. */
+const SCENARIO_BUDGET_MS = 14 * 60_000;
 let ca: CertificateAuthority;
 
 beforeAll(async () => {
@@ -30,12 +32,12 @@ for (const { image, docsRoot: packagedDocs, npmMirror } of suts) {
     for (const { scenario } of scenarios) {
       // A scenario with several egresses is a test per egress: "scenario [cloudflare-sensitive]".
       for (const egress of scenario.egress) {
-        test(scenario.egress.length > 1 ? `${scenario.id} [${egress}]` : scenario.id, { timeout: 15 * 60_000 }, async (context) => {
+        test(scenario.egress.length > 1 ? `${scenario.id} [${egress}]` : scenario.id, { timeout: SCENARIO_BUDGET_MS + 60_000 }, async (context) => {
           Object.assign(context.task.meta, { scenario: scenario.id, openclaw: image.openclawVersion, egress });
           if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {
             context.skip(`applies to openclaw ${scenario.openclaw}, not ${image.openclawVersion}`);
           }
-          const result = await runScenario(scenario, egress, { image, docsRoot, npmMirror, knownDrift, ca, runId });
+          const result = await runScenario(scenario, egress, { image, docsRoot, npmMirror, knownDrift, ca, runId, budgetMs: SCENARIO_BUDGET_MS });
           context.task.meta.conformance = result;
           await recordInAllure(scenario, result);
           assertAsExpected(result);

@@ -26,8 +26,8 @@ function matchesJournal(entry: JournalEntry, want: JournalExpectation): boolean 
 }
 
 const excerpt = (text: string) => {
-  const line = text.trim().split("\n").filter(Boolean).slice(-3).join(" ⏎ ");
-  return line.length > 300 ? `…${line.slice(-300)}` : line || "(nothing)";
+  const line = text.trim().split("\n").filter(Boolean).slice(-4).join(" ⏎ ");
+  return line.length > 400 ? `…${line.slice(-400)}` : line || "(nothing)";
 };
 
 /** Checks one claim's expectations against what its step did. Pure: no I/O. */
@@ -38,7 +38,9 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
   const evidence = new Set<string>();
 
   if (expect.exitCode !== undefined) {
-    checks.push({ held: step.result.exitCode === expect.exitCode, observed: `exit code ${step.result.exitCode} (expected ${expect.exitCode})` });
+    const held = step.result.exitCode === expect.exitCode;
+    // Another exit code says little by itself: what the command printed last says why.
+    checks.push({ held, observed: `exit code ${step.result.exitCode} (expected ${expect.exitCode})${held ? "" : `; output ends: ${excerpt(output)}`}` });
   }
   if (expect.outputIncludes !== undefined) {
     const held = output.includes(expect.outputIncludes);

@@ -23,7 +23,7 @@ export function claimForVersion(claim: Claim, version: string, egress?: string):
 }
 
 /**
- * A step as one version runs it: that version's command (docs or explicit), time limit and prompts where
+ * A step as one version runs it: that version's command (docs or explicit), time limit, prompts, files and stand-in where
  * a variant covers it; undefined where the version has no such step (`skip`).
  */
 export function stepForVersion(step: Step, version: string): Step | undefined {
@@ -32,7 +32,7 @@ export function stepForVersion(step: Step, version: string): Step | undefined {
   if (!variant) return base;
   if (variant.skip) return undefined;
   const command = variant.docs ? { docs: variant.docs, run: undefined, why: undefined } : variant.run ? { docs: undefined, run: variant.run, why: variant.why } : {};
-  return { ...base, ...command, timeout: variant.timeout ?? base.timeout, answers: variant.answers ?? base.answers, files: variant.files ?? base.files };
+  return { ...base, ...command, timeout: variant.timeout ?? base.timeout, answers: variant.answers ?? base.answers, files: variant.files ?? base.files, substitute: variant.substitute ?? base.substitute };
 }
 
 /** Why a version skips a step or claim (its covering variant's `skip`). */

@@ -28,6 +28,8 @@ export interface JudgeInput {
   knownDrift: KnownDrift;
   /** Faults the upstream world recorded; any one makes the scenario broken. */
   faults: readonly HarnessFault[];
+  /** The scenario's time budget ran out: where, and the steps that never ran. It makes the scenario broken. */
+  outOfTime?: { budgetMs: number; at: string; notRun: string[] };
 }
 
 /** Expectations may quote what a step printed (`outputIncludes: "{{token}}"`). */
@@ -64,6 +66,11 @@ export function judgeScenario(input: JudgeInput): Judgement {
       knownDrift: known ? { issue: known.issue, note: known.note, fails: known.fails } : undefined,
     };
   });
+  if (input.outOfTime) {
+    const { budgetMs, at, notRun } = input.outOfTime;
+    const skipped = notRun.length ? `; not run: ${notRun.join(", ")}` : "";
+    return { status: "broken", message: `broken: the scenario ran out of its ${Math.round(budgetMs / 1000)} s time budget ${at}${skipped}; no claim is judged on it`, claims };
+  }
   if (input.faults.length) {
     const where = input.faults.map((fault) => `${fault.source}: ${fault.message}`).join("; ");
     return { status: "broken", message: `broken: the harness failed while the scenario ran (${where}); no claim is judged on it`, claims };

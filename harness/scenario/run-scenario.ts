@@ -29,7 +29,16 @@ export interface RunContext {
   runId: string;
   /** The world refuses WebSocket upgrades (a client's SSE fallback under test); served by default. */
   webSockets?: "served" | "refused";
+  /**
+   * How long the scenario may take in all. A step gets what is left when that is less than its own
+   * limit; when time runs out the steps after it are not run and the scenario is broken (a harness
+   * limit, never drift), with every step that ran recorded.
+   */
+  budgetMs?: number;
 }
+
+/** Less than this left of the budget: the next step is not started at all. */
+const LEAST_STEP_MS = 5_000;
 
 /** The command as it will be typed: placeholders filled, captured values pasted. */
 function commandToRun({ step, command, source }: PlannedStep, captures: Captures, env: Record<string, string>): string {
@@ -65,16 +74,29 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
   const stage = await startStage({ image, profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: viaProxy, webSockets: context.webSockets });
   const steps: StepRecord[] = [];
   const captures = new Captures();
+  const deadline = started + (context.budgetMs ?? Number.POSITIVE_INFINITY);
+  let outOfTime: { at: string; notRun: string[] } | undefined;
   // The keys the person made on the providers' dashboards before following the docs.
   for (const kind of scenario.keys) {
     keys[kind] = stage.world.apiKeys.issue(kind);
     captures.give(kind, keys[kind]);
   }
   try {
-    for (const planned of plan.steps) {
+    for (const [index, planned] of plan.steps.entries()) {
+      const left = deadline - performance.now();
+      const notRun = plan.steps.slice(index).map(({ step }) => step.id);
+      if (left < LEAST_STEP_MS) {
+        outOfTime = { at: `before step "${planned.step.id}"`, notRun };
+        break;
+      }
+      const cut = left < planned.step.timeout;
       const asked = plan.claims.filter((claim) => claim.step === planned.step.id).map((claim) => claim.expect);
-      const record = await runStep(planned, captures, stage.world, stage.sut, asked);
+      const record = await runStep({ ...planned, step: { ...planned.step, timeout: Math.min(planned.step.timeout, left) } }, captures, stage.world, stage.sut, asked);
       steps.push(record);
+      if (cut && record.result.timedOut) {
+        outOfTime = { at: `in step "${planned.step.id}", cut to the ${Math.round(left / 1000)} s left`, notRun: notRun.slice(1) };
+        break;
+      }
       // A stand-in that never got ready leaves nothing worth running the next steps against.
       if (record.substitution && !record.substitution.serve.ready) break;
     }
@@ -84,6 +106,7 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
   const { world } = stage;
   const judgement = judgeScenario({
     scenario: { ...scenario, claims: plan.claims }, openclawVersion: image.openclawVersion, egress, steps, captures, quotes: plan.quotes, knownDrift: context.knownDrift, faults: world.journal.faults(),
+    ...(outOfTime && context.budgetMs !== undefined ? { outOfTime: { ...outOfTime, budgetMs: context.budgetMs } } : {}),
   });
   return finish(judgement.status, judgement.message, { steps, claims: judgement.claims, journal: world.journal.all().map(formatJournalEntry) });
 }

@@ -49,6 +49,7 @@ export const DocsLocator = z.strictObject({
   page: z.string().regex(/\.mdx?$/, "a page path under docs/, e.g. providers/openai.md"),
   tab: z.string().optional().describe("title of a <Tab title=…>"),
   step: z.string().optional().describe("title of a <Step title=…>"),
+  accordion: z.string().optional().describe("title of an <Accordion title=…> (inside the heading's section, when both are given)"),
   heading: z
     .union([z.string(), z.array(z.string()).min(1)])
     .transform((path) => (typeof path === "string" ? [path] : path))
@@ -124,12 +125,13 @@ export const StepVariant = z
     timeout: duration.optional(),
     answers: z.array(Answer).optional().describe("this version's prompts, where its wizard asks otherwise"),
     files: z.array(DocFile).optional().describe("this version's config examples, where its docs hold others"),
+    substitute: Substitution.optional().describe("this version's stand-in, where only its form of the command cannot do its job in a container"),
     skip: z.string().min(1).optional().describe("this version has no such step: why (its claims must skip it too)"),
   })
   .superRefine((variant, context) => {
     if (variant.docs && variant.run) context.addIssue({ code: "custom", path: [], message: "give docs: or run:, not both" });
     if (variant.run && !variant.why) context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
-    if (variant.skip && (variant.docs || variant.run || variant.answers || variant.files)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs:, run:, answers: or files:" });
+    if (variant.skip && (variant.docs || variant.run || variant.answers || variant.files || variant.substitute)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs:, run:, answers:, files: or substitute:" });
   });
 
 /**

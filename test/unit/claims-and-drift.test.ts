@@ -112,6 +112,12 @@ describe("the verdict on a scenario", () => {
     expect(judged).toMatchObject({ status: "broken", claims: [] });
     expect(judged.message).toContain("never got ready: exited with 78");
   });
+  test("a scenario out of its time budget is broken, not drift, and says where and what never ran", () => {
+    const outOfTime = { budgetMs: 840_000, at: 'in step "turn", cut to the 12 s left', notRun: ["status"] };
+    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", egress: "open", steps: [step("", 124)], captures: new Captures(), quotes, knownDrift: [], faults: [], outOfTime });
+    expect(judged.status).toBe("broken");
+    expect(judged.message).toContain('840 s time budget in step "turn", cut to the 12 s left; not run: status');
+  });
   test("a claim whose step never ran cannot pass", () => {
     const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", egress: "open", steps: [], captures: new Captures(), quotes, knownDrift: [], faults: [] });
     expect(judged.claims.map((claim) => claim.status)).toEqual(["new-drift", "new-drift"]);
