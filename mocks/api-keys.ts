@@ -10,6 +10,8 @@ export const ApiKeyKind = z.object({
   name: z.string().regex(/^[a-z0-9-]+-(key|token)$/, "a name ending in -key or -token, so reports know it is a credential"),
   /** What a key of this kind looks like before its random part (sk-proj-, sk-ant-api03-). */
   prefix: z.string(),
+  /** How many random characters follow the prefix: clients check a key's length (a setup token is long). */
+  length: z.number().int().min(16).default(32),
 });
 export type ApiKeyKind = z.infer<typeof ApiKeyKind>;
 
@@ -29,7 +31,7 @@ export class ApiKeys {
   issue(name: string): string {
     const kind = this.kinds.get(name);
     if (!kind) throw new Error(`no service issues "${name}" (known: ${[...this.kinds.keys()].join(", ")})`);
-    const key = `${kind.prefix}${randomBytes(24).toString("base64url")}`;
+    const key = `${kind.prefix}${randomBytes(kind.length).toString("base64url").slice(0, kind.length)}`;
     this.issued.set(name, new Set([...(this.issued.get(name) ?? []), key]));
     return key;
   }

@@ -31,7 +31,9 @@ export interface ServiceDefinition<State = unknown> {
   start(context: ServiceContext): StartedService<State>;
 }
 
-/** A service definition, its hosts parsed (so a bad address fails at load, not in a run). */
-export function defineService<State>(definition: Omit<ServiceDefinition<State>, "hosts"> & { hosts: z.input<typeof UpstreamHost>[] }): ServiceDefinition<State> {
+/** A service definition, its hosts and key kinds parsed (so a bad address fails at load, not in a run). */
+export function defineService<State>(
+  definition: Omit<ServiceDefinition<State>, "hosts" | "apiKeys"> & { hosts: z.input<typeof UpstreamHost>[]; apiKeys?: z.input<typeof ApiKeyKind>[] },
+): ServiceDefinition<State> {
   return { ...definition, hosts: definition.hosts.map((host) => UpstreamHost.parse(host)), apiKeys: definition.apiKeys?.map((kind) => ApiKeyKind.parse(kind)) };
 }

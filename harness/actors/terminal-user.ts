@@ -7,10 +7,15 @@ export interface ScriptedAnswer {
   send: string;
 }
 
+/** Typed text (not a key like Space or an arrow) and then Enter: `Skip\r`, a pasted token. */
+const typedThenEnter = /^([^\x00-\x1f\x7f ][^\x00-\x1f\x7f]+)\r$/;
+
 /**
  * The person at the keyboard of an interactive command: answers its prompts in order, each once
  * the screen shows it (text that came after the previous answer). Approved when every prompt
- * the scenario expected was shown and answered.
+ * the scenario expected was shown and answered. Text and Enter are two moves, as for a person:
+ * the text goes in, and Enter follows once the screen has shown the field take it (a masked
+ * field redraws per character; an Enter inside a long paste can be lost).
  */
 export class TerminalUser implements Actor {
   private readonly screen = new Screen();
@@ -19,6 +24,8 @@ export class TerminalUser implements Actor {
   /** Where the text after the last answer starts. */
   private seenUpTo = 0;
   private readonly actions: string[] = [];
+  /** Enter, waiting for the screen to show the text typed before it. */
+  private enterPending = false;
 
   constructor(answers: ScriptedAnswer[]) {
     this.answers = answers;
@@ -26,14 +33,25 @@ export class TerminalUser implements Actor {
 
   read(chunk: string, keyboard: Keyboard): void {
     this.screen.append(chunk);
+    if (this.enterPending) {
+      keyboard.type("\r");
+      this.enterPending = false;
+      this.seenUpTo = this.screen.text.length;
+      return;
+    }
     for (let next = this.answers[this.answered]; next; next = this.answers[this.answered]) {
       const fresh = this.screen.text.slice(this.seenUpTo);
       const match = new RegExp(next.when).exec(fresh);
       if (!match) return;
-      keyboard.type(next.send);
+      const typed = typedThenEnter.exec(next.send)?.[1];
+      keyboard.type(typed ?? next.send);
       this.actions.push(`saw "${match[0]}", typed ${JSON.stringify(next.send)}`);
       this.seenUpTo += match.index + match[0].length;
       this.answered += 1;
+      if (typed !== undefined) {
+        this.enterPending = true;
+        return;
+      }
     }
   }
 

@@ -5,11 +5,17 @@ const shellProvided = new Set(["HOME", "PATH", "USER", "PWD", "SHELL"]);
 
 /** `<id>`, `<profileId>`: the docs ask the reader to type something of their own. */
 const angle = /<([A-Za-z][\w-]*)>/g;
+/**
+ * `"..."`, `KEY=...`: an elided value the reader types (their key, say), filled as `fill: { "...": … }`.
+ * Only a whole value counts: an ellipsis in prose or after other text is left alone.
+ */
+const ellipsis = /(?<=["'=])\.\.\.(?=["'\s]|$)/gm;
+export const ELLIPSIS = "...";
 /** `$OPENAI_API_KEY`, `${OPENAI_API_KEY}`: the docs expect a variable in the reader's shell. */
 const variable = /\$\{?([A-Z_][A-Z0-9_]*)\}?/g;
 
 export interface Placeholders {
-  /** Names of `<name>` placeholders, in order of appearance. */
+  /** Names of `<name>` placeholders, in order of appearance, and "..." for an elided value. */
   angle: string[];
   /** Environment variables the command reads. */
   variables: string[];
@@ -17,7 +23,7 @@ export interface Placeholders {
 
 export function findPlaceholders(command: string): Placeholders {
   return {
-    angle: [...new Set([...command.matchAll(angle)].map((match) => match[1]!))],
+    angle: [...new Set([...[...command.matchAll(angle)].map((match) => match[1]!), ...(command.search(ellipsis) >= 0 ? [ELLIPSIS] : [])])],
     variables: [...new Set([...command.matchAll(variable)].map((match) => match[1]!))].filter((name) => !shellProvided.has(name)),
   };
 }
@@ -31,11 +37,12 @@ export function findPlaceholders(command: string): Placeholders {
 export function fillPlaceholders(command: string, where: string, fill: Record<string, string>, env: Record<string, string>): string {
   const found = findPlaceholders(command);
   const unfilled = [
-    ...found.angle.filter((name) => !(name in fill)).map((name) => `<${name}> (declare it under fill:)`),
+    ...found.angle.filter((name) => !(name in fill)).map((name) => (name === ELLIPSIS ? `an elided value "..." (declare it under fill: as "...")` : `<${name}> (declare it under fill:)`)),
     ...found.variables.filter((name) => !(name in env)).map((name) => `$${name} (declare it under env:)`),
   ];
   if (unfilled.length) throw new DocDriftError(`the command at ${where} has placeholders the scenario does not fill: ${unfilled.join(", ")}`, [command]);
   const stale = Object.keys(fill).filter((name) => !found.angle.includes(name));
   if (stale.length) throw new DocDriftError(`the command at ${where} no longer has ${stale.map((name) => `<${name}>`).join(", ")}`, [command]);
-  return command.replace(angle, (_, name: string) => fill[name]!);
+  const filled = command.replace(angle, (_, name: string) => fill[name]!);
+  return ELLIPSIS in fill ? filled.replace(ellipsis, fill[ELLIPSIS]!) : filled;
 }

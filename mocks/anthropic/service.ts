@@ -7,7 +7,8 @@ export const anthropicService = defineService({
   hosts: [{ host: "api.anthropic.com", address: "1.2.3.20", port: 443 }],
   apiKeys: [
     { name: ANTHROPIC_API_KEY_KIND, prefix: "sk-ant-api03-" },
-    { name: ANTHROPIC_SETUP_TOKEN_KIND, prefix: "sk-ant-oat01-" },
+    // As long as the tokens `claude setup-token` prints; OpenClaw refuses a short one ("Token looks too short").
+    { name: ANTHROPIC_SETUP_TOKEN_KIND, prefix: "sk-ant-oat01-", length: 95 },
   ],
   start: ({ apiKeys }) => ({ state: undefined, handlers: anthropicHandlers(apiKeys) }),
 });

@@ -21,8 +21,29 @@ describe("the terminal user answers prompts in order, once each is on screen", (
     expect(keys.typed).toEqual([]);
     user.read("ue? (y/n) ", keys);
     user.read("Name: ", keys);
-    expect(keys.typed).toEqual(["y\r", "main\r"]);
+    expect(keys.typed).toEqual(["y\r", "main"]);
+    user.read("main", keys);
+    expect(keys.typed).toEqual(["y\r", "main", "\r"]);
     expect(await user.result()).toMatchObject({ actor: "terminal-user", approved: true });
+  });
+
+  test("typed text goes in first; Enter follows once the screen shows the field took it (a masked paste)", () => {
+    const user = new TerminalUser([{ when: "Paste the token", send: "sk-ant-oat01-LONGTOKEN\r" }, { when: "Saved", send: "\x04" }]);
+    const keys = keyboard();
+    user.read("◆  Paste the token\n│  _", keys);
+    expect(keys.typed).toEqual(["sk-ant-oat01-LONGTOKEN"]);
+    user.read("│  ▪▪▪▪▪▪▪▪▪▪", keys);
+    expect(keys.typed).toEqual(["sk-ant-oat01-LONGTOKEN", "\r"]);
+    user.read("\nSaved", keys);
+    expect(keys.typed.at(-1)).toBe("\x04");
+  });
+
+  test("a key and Enter (a space to tick, an arrow to move) go together, as one move", () => {
+    const user = new TerminalUser([{ when: "Pick", send: "\x1b[B\r" }, { when: "Tick", send: " \r" }]);
+    const keys = keyboard();
+    user.read("Pick one", keys);
+    user.read("\nTick some", keys);
+    expect(keys.typed).toEqual(["\x1b[B\r", " \r"]);
   });
 
   test("a prompt that never shows is said, and the person did not get through", async () => {
@@ -39,7 +60,7 @@ describe("the terminal user answers prompts in order, once each is on screen", (
     const keys = keyboard();
     user.read("Token: ", keys);
     expect(keys.typed).toEqual(["a\r"]);
-    user.read("\nToken: ", keys);
+    user.read("a\nToken: ", keys);
     expect(keys.typed).toEqual(["a\r", "b\r"]);
   });
 });

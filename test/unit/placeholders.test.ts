@@ -1,0 +1,19 @@
+import { describe, expect, test } from "vitest";
+import { DocDriftError } from "../../harness/docs/doc-drift.ts";
+import { fillPlaceholders, findPlaceholders } from "../../harness/docs/placeholders.ts";
+
+describe("a doc command's placeholders are filled from what the scenario declares, never silently", () => {
+  test("an elided value the reader types (\"...\", KEY=...) is a placeholder of its own", () => {
+    expect(findPlaceholders('export <PROVIDER>_API_KEY="..."').angle).toEqual(["PROVIDER", "..."]);
+    expect(findPlaceholders("<PROVIDER>_API_KEY=...").angle).toEqual(["PROVIDER", "..."]);
+    expect(fillPlaceholders('export <PROVIDER>_API_KEY="..."', "a.md:1", { PROVIDER: "ANTHROPIC", "...": "sk-ant-1" }, {})).toBe('export ANTHROPIC_API_KEY="sk-ant-1"');
+  });
+  test("an ellipsis that is not a whole value is prose, not a placeholder", () => {
+    expect(findPlaceholders("openclaw onboard --non-interactive --accept-risk ...").angle).toEqual([]);
+    expect(findPlaceholders('echo "loading..."').angle).toEqual([]);
+  });
+  test("an elided value nobody fills is doc drift naming it, not a literal \"...\" key", () => {
+    expect(() => fillPlaceholders('export OPENAI_API_KEY="..."', "a.md:1", {}, {})).toThrow(DocDriftError);
+    expect(() => fillPlaceholders('export OPENAI_API_KEY="..."', "a.md:1", {}, {})).toThrow(/elided value/);
+  });
+});
