@@ -2,6 +2,7 @@ import { globSync } from "node:fs";
 import { type BlockCommand, blockCommands } from "../docs/block-commands.ts";
 import { loadDocPage } from "../docs/doc-page.ts";
 import type { Code, Parent, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
 import { isCommandBlock, isJsxElement, jsxAttribute } from "../docs/doc-nodes.ts";
 
 /** One block of commands of the docs, as coverage counts it. */
@@ -15,16 +16,25 @@ export interface DocBlock {
   lang: string;
   /** Titles of the <Tab>s the block stands in, outermost first (a platform's tab, say). */
   tabs: string[];
+  /** The text of the nearest heading above it ("" before the first). */
+  heading: string;
   commands: BlockCommand[];
 }
 
-/** Every code block of a page with the titles of the tabs around it. */
-function codeWithTabs(parent: Parent, tabs: string[] = []): { code: Code; tabs: string[] }[] {
+interface PlacedCode {
+  code: Code;
+  tabs: string[];
+  heading: string;
+}
+
+/** Every code block of a page, in page order, with the titles of the tabs around it and its heading. */
+function placedCode(parent: Parent, tabs: string[] = [], place = { heading: "" }): PlacedCode[] {
   return (parent.children as RootContent[]).flatMap((child) => {
-    if (child.type === "code") return [{ code: child, tabs }];
+    if (child.type === "heading") place.heading = toString(child);
+    if (child.type === "code") return [{ code: child, tabs, heading: place.heading }];
     if (!("children" in child)) return [];
     const title = isJsxElement(child, "Tab") ? jsxAttribute(child, "title") : undefined;
-    return codeWithTabs(child as Parent, title ? [...tabs, title] : tabs);
+    return placedCode(child as Parent, title ? [...tabs, title] : tabs, place);
   });
 }
 
@@ -37,9 +47,9 @@ export function pagesMatching(docsRoot: string, globs: string[]): string[] {
 export function docBlocks(docsRoot: string, pages: string[]): DocBlock[] {
   return pages.flatMap((page) => {
     const doc = loadDocPage(docsRoot, page);
-    return codeWithTabs(doc.tree)
+    return placedCode(doc.tree)
       .filter(({ code }) => isCommandBlock(code))
-      .map(({ code, tabs }) => ({ page, file: doc.file, line: code.position?.start.line ?? 0, lang: code.lang ?? "", tabs, commands: blockCommands(code) }))
+      .map(({ code, tabs, heading }) => ({ page, file: doc.file, line: code.position?.start.line ?? 0, lang: code.lang ?? "", tabs, heading, commands: blockCommands(code) }))
       .filter((block) => block.commands.length > 0);
   });
 }

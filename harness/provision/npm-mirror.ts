@@ -1,18 +1,25 @@
 import { createHash } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
+import pMap from "p-map";
 import {
-  completeMarker, type NpmMirror, Packument, packumentFile, readNpmSnapshot, snapshotDir, tarballFile, trimPackument, versionsByName,
+  closureDir, closureMarker, completeMarker, type NpmMirror, Packument, packumentFile, readNpmSnapshot, snapshotDir, tarballFile, trimPackument, versionsByName,
 } from "../../mocks/npm-registry/snapshot.ts";
+import type { SutImage } from "../sut/image.ts";
+import { type ClosurePackage, installClosure, PackageLock } from "./install-closure.ts";
 import { HarnessError } from "../util/errors.ts";
 import { cacheRoot } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
 
 const REGISTRY = "https://registry.npmjs.org";
+/** Fetches at once while filling a closure: hundreds of small files, so latency, not bandwidth, is the cost. */
+const FETCHES_AT_ONCE = 16;
+/** The abbreviated packument npm itself asks for when installing: what an install reads, a fraction of the size. */
+const INSTALL_PACKUMENT = { accept: "application/vnd.npm.install-v1+json" };
 
 /**
  * Fills the mock registry's cache from the real npm registry: the pinned packuments, trimmed,
@@ -48,8 +55,56 @@ function trimOrExplain(full: Packument, versions: string[]): Packument {
   }
 }
 
-async function fetchOrExplain(url: string): Promise<Response> {
-  const response = await fetch(url).catch((error: Error) => {
+/**
+ * Adds the install closure of the image's OpenClaw to the mirror: every package its host install
+ * fetched (read from that install's lockfile, so exactly what npm chose), its packument trimmed to
+ * those versions and its tarball checked against the lockfile's integrity. A build that is not on
+ * npm (a tarball or checkout) is served as if published: its manifest and tarball as npm would.
+ * Keyed by the lockfile, so once per build.
+ */
+export async function withInstallClosure(mirror: NpmMirror, image: SutImage): Promise<NpmMirror> {
+  const lockText = await readFile(join(image.installDir, "package-lock.json"), "utf8");
+  const key = createHash("sha256").update(lockText).digest("hex").slice(0, 16);
+  if (existsSync(closureMarker(mirror.root, key))) return { ...mirror, closure: key };
+  const closure = installClosure(PackageLock.parse(JSON.parse(lockText)), "openclaw");
+  const fromNpm = image.target.kind === "npm" ? closure : closure.filter((pkg) => pkg.name !== "openclaw");
+  await timed(`install closure of openclaw@${image.openclawVersion} mirrored (${closure.length} packages)`, async () => {
+    await mkdir(closureDir(mirror.root, key), { recursive: true });
+    const byName = Map.groupBy(fromNpm, (pkg) => pkg.name);
+    await pMap(byName, ([name, pinned]) => mirrorPinned(mirror, key, name, pinned), { concurrency: FETCHES_AT_ONCE });
+    if (image.target.kind !== "npm") await publishBuild(mirror, key, image.installDir, image.target);
+    await writeFile(closureMarker(mirror.root, key), `${image.openclawVersion}\n`);
+  });
+  return { ...mirror, closure: key };
+}
+
+async function mirrorPinned(mirror: NpmMirror, key: string, name: string, pinned: ClosurePackage[]): Promise<void> {
+  const response = await fetchOrExplain(`${REGISTRY}/${name.replace("/", "%2f")}`, INSTALL_PACKUMENT);
+  const trimmed = trimOrExplain(Packument.parse(await response.json()), pinned.map((pkg) => pkg.version));
+  for (const { version, integrity } of pinned) {
+    const { dist } = trimmed.versions[version]!;
+    if (dist.integrity !== integrity) throw new HarnessError(`npm's ${name}@${version} is ${dist.integrity}, the install's lockfile says ${integrity}`);
+    await ensureTarball(tarballFile(mirror, name, dist.tarball.split("/").at(-1)!), dist);
+  }
+  await writeFile(join(closureDir(mirror.root, key), `${encodeURIComponent(name)}.json`), JSON.stringify(trimmed));
+}
+
+/** A build under test that npm never saw, as `npm publish` would have put it: manifest and tarball. */
+async function publishBuild(mirror: NpmMirror, key: string, installDir: string, build: { tarball: string; sha256: string }): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(installDir, "node_modules", "openclaw", "package.json"), "utf8")) as { name: string; version: string };
+  // Named by content too: a build may carry the version number of a published release.
+  const file = `openclaw-${manifest.version}-build-${build.sha256.slice(0, 16)}.tgz`;
+  const hash = createHash("sha512");
+  await pipeline(createReadStream(build.tarball), hash);
+  const dist = { tarball: `${REGISTRY}/openclaw/-/${file}`, integrity: `sha512-${hash.digest("base64")}` };
+  await mkdir(dirname(tarballFile(mirror, "openclaw", file)), { recursive: true });
+  await writeFile(tarballFile(mirror, "openclaw", file), await readFile(build.tarball));
+  const packument: Packument = { name: "openclaw", "dist-tags": { latest: manifest.version }, versions: { [manifest.version]: { ...manifest, dist } } };
+  await writeFile(join(closureDir(mirror.root, key), "openclaw.json"), JSON.stringify(packument));
+}
+
+async function fetchOrExplain(url: string, headers?: Record<string, string>): Promise<Response> {
+  const response = await fetch(url, { headers }).catch((error: Error) => {
     throw new HarnessError(`cannot reach the npm registry to fill the mock registry's snapshot (${url}): ${error.message}`);
   });
   if (!response.ok || !response.body) throw new HarnessError(`the npm registry answered ${response.status} for ${url}`);

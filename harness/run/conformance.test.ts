@@ -23,7 +23,7 @@ beforeAll(async () => {
   ca = await CertificateAuthority.create();
 });
 
-for (const { image, docsRoot: packagedDocs, npmMirror } of suts) {
+for (const { image, nodeOnlyImage, docsRoot: packagedDocs, npmMirror } of suts) {
   // --docs: a docs tree from a checkout stands in for the one shipped in the package.
   const docsRoot = selection?.docsDir ?? packagedDocs;
   // Scenarios run concurrently (each has its own container and world); vitest's maxConcurrency
@@ -37,7 +37,7 @@ for (const { image, docsRoot: packagedDocs, npmMirror } of suts) {
           if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {
             context.skip(`applies to openclaw ${scenario.openclaw}, not ${image.openclawVersion}`);
           }
-          const result = await runScenario(scenario, egress, { image, docsRoot, npmMirror, knownDrift, ca, runId, budgetMs: SCENARIO_BUDGET_MS });
+          const result = await runScenario(scenario, egress, { image, nodeOnlyImage, docsRoot, npmMirror, knownDrift, ca, runId, budgetMs: SCENARIO_BUDGET_MS });
           context.task.meta.conformance = result;
           await recordInAllure(scenario, result);
           assertAsExpected(result);

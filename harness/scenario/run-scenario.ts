@@ -9,7 +9,7 @@ import { DeviceCodeUser } from "../actors/device-code-user.ts";
 import { TerminalUser } from "../actors/terminal-user.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import type { CommandResult } from "../sut/command-result.ts";
-import type { SutImage } from "../sut/image.ts";
+import type { MachineImage, SutImage } from "../sut/image.ts";
 import type { ServeResult, SutContainer } from "../sut/sut-container.ts";
 import { startStage } from "../sut/stage.ts";
 import { Captures } from "./captures.ts";
@@ -21,7 +21,10 @@ import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type 
 import type { ScenarioStatus } from "./status.ts";
 
 export interface RunContext {
+  /** The version under test, installed: the image of scenarios that start with OpenClaw on the machine. */
   image: SutImage;
+  /** Node and npm only: the image of scenarios that install OpenClaw first. */
+  nodeOnlyImage: MachineImage;
   docsRoot: string;
   npmMirror: NpmMirror;
   knownDrift: KnownDrift;
@@ -58,10 +61,11 @@ const notRunResult = (command: string): CommandResult => ({ command, tty: false,
 export async function runScenario(scenario: Scenario, egress: Egress, context: RunContext): Promise<ScenarioResult> {
   const started = performance.now();
   const { image } = context;
+  const machineImage = scenario.machine === "node-only" ? context.nodeOnlyImage : image;
   const keys: Record<string, string> = {};
   const finish = (status: ScenarioStatus, message: string, rest: Pick<ScenarioResult, "steps" | "claims" | "journal"> = { steps: [], claims: [], journal: [] }): ScenarioResult => ({
     id: scenario.id, title: scenario.title, openclawVersion: image.openclawVersion, egress,
-    image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion }, npmSnapshot: context.npmMirror.takenOn,
+    image: { tag: machineImage.tag, id: machineImage.id, nodeVersion: machineImage.nodeVersion }, npmSnapshot: context.npmMirror.takenOn,
     status, message, ...rest, keys,
     durationMs: Math.round(performance.now() - started),
     commandsMs: rest.steps.reduce((sum, step) => sum + step.result.durationMs + substitutionMs(step.substitution), 0),
@@ -71,7 +75,7 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
   if (plan.drift.length) return finish("doc-drift", describeDrift(plan.drift));
 
   const { profile, viaProxy } = egressRoute(egress);
-  const stage = await startStage({ image, profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: viaProxy, webSockets: context.webSockets });
+  const stage = await startStage({ image: machineImage, profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId, behindProxy: viaProxy, webSockets: context.webSockets });
   const steps: StepRecord[] = [];
   const captures = new Captures();
   const deadline = started + (context.budgetMs ?? Number.POSITIVE_INFINITY);
@@ -143,6 +147,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
         onOutput: (chunk, keyboard) => actors.forEach((actor) => actor.read(chunk, keyboard)),
       });
   actors.forEach((actor) => actor.end());
+  if (step.startupFile && result.exitCode === 0) await sut.addToShellStartup(command);
   const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
   const found = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
   const substitution = step.substitute ? await substitute(step.substitute, sut, env) : undefined;

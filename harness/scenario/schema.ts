@@ -1,5 +1,6 @@
 import semver from "semver";
 import { z } from "zod";
+import { Machine } from "../sut/image.ts";
 import { captureRefs } from "./captures.ts";
 import { Egress } from "../../mocks/egress.ts";
 import { apiKeyKinds } from "../../mocks/services.ts";
@@ -108,6 +109,10 @@ const stepBase = {
     .strictObject({ ready: regex.describe("a line of its output that says it is up") })
     .optional()
     .describe("the command keeps running (a server the docs start in a terminal of its own): it runs supervised in the background, and the step ends once its output says it is ready"),
+  startupFile: z
+    .boolean()
+    .default(false)
+    .describe("the docs have the person add this line to their shell startup file (~/.bashrc): once it has run, every later step's shell runs it first, as a new terminal would"),
   timeout: duration.default(60_000),
 };
 
@@ -231,6 +236,7 @@ export const Scenario = z
     openclaw: versionRange.describe("semver range of OpenClaw versions the scenario applies to"),
     egress: egresses.describe("the egress the SUT has, or a list: the scenario runs under each, a result per egress"),
     tags: z.array(z.string()).default([]),
+    machine: Machine.default("openclaw-installed").describe("what the person's machine has when the first step runs: OpenClaw installed (the onboarding pages' start), or only Node and npm (the install pages' start); OpenClaw is then what the mock registry serves as openclaw@latest, the version under test"),
     keys: z
       .array(apiKeyName)
       .default([])

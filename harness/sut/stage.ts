@@ -3,12 +3,12 @@ import type { CertificateAuthority } from "../../mocks/edge/certificate-authorit
 import type { EgressProfile } from "../../mocks/edge/cloudflare-gate.ts";
 import type { NpmMirror } from "../../mocks/npm-registry/snapshot.ts";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
-import type { SutImage } from "./image.ts";
+import type { MachineImage } from "./image.ts";
 import { SutContainer } from "./sut-container.ts";
 import { RUN_DIR_PREFIX } from "./sweep.ts";
 
 export interface StageOptions {
-  image: SutImage;
+  image: MachineImage;
   profile: EgressProfile;
   /** Labels the container, so a sweep of this run finds it. */
   runId: string;

@@ -7,7 +7,7 @@ import { GenericContainer, type StartedTestContainer, Wait } from "testcontainer
 import type { RelayPlan } from "../../mocks/relay-plan.ts";
 import { LABEL } from "../util/paths.ts";
 import { type CommandResult, plainText } from "./command-result.ts";
-import { OPENCLAW_LOG_GLOB, SUT_HOME, SUT_USER, type SutImage } from "./image.ts";
+import { OPENCLAW_LOG_GLOB, SHELL_STARTUP_FILE, SUT_HOME, SUT_USER, type MachineImage } from "./image.ts";
 
 /** Where the world's unix sockets appear inside the container (root only). */
 const RELAY_DIR = "/run/ocf";
@@ -56,7 +56,7 @@ export class SutContainer {
   }
 
   static async start(options: {
-    image: SutImage;
+    image: MachineImage;
     /** The folder of the world's unix sockets, bind-mounted for the relay. */
     socketDir: string;
     caPem: string;
@@ -137,9 +137,20 @@ export class SutContainer {
     if (result.exitCode !== 0) throw new Error(`could not write ${path} in the SUT: ${String(result.stderr).trim()}`);
   }
 
-  /** A process as the OpenClaw user in its HOME, as a person's shell would start it. */
+  /** Adds a line to the person's shell startup file: every later shell runs it first. */
+  async addToShellStartup(line: string): Promise<void> {
+    const child = this.userProcess(["sh", "-c", 'printf "%s\\n" "$1" >> "$2"', "sh", line, SHELL_STARTUP_FILE]);
+    child.stdin?.end();
+    const result = await child;
+    if (result.exitCode !== 0) throw new Error(`could not add to ${SHELL_STARTUP_FILE} in the SUT: ${String(result.stderr).trim()}`);
+  }
+
+  /**
+   * A process as the OpenClaw user in its HOME, as a person's shell would start it: bash (also
+   * under `script`, which runs $SHELL), reading the lines the person added to its startup.
+   */
   private userProcess(argv: string[], extraEnv: Record<string, string> = {}) {
-    const env = { HOME: SUT_HOME, USER: SUT_USER, LANG: "C.UTF-8", TERM: "xterm-256color", ...this.userEnv, ...extraEnv };
+    const env = { HOME: SUT_HOME, USER: SUT_USER, SHELL: "/bin/bash", BASH_ENV: SHELL_STARTUP_FILE, LANG: "C.UTF-8", TERM: "xterm-256color", ...this.userEnv, ...extraEnv };
     return execa(
       "docker",
       ["exec", "-i", "--user", SUT_USER, "--workdir", SUT_HOME, ...Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]), this.id, ...argv],

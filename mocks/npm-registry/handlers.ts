@@ -1,13 +1,14 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { http, HttpResponse } from "msw";
-import { type NpmMirror, Packument, packumentFile, parseRegistryPath, tarballFile } from "./snapshot.ts";
+import { mergePackuments, type NpmMirror, Packument, packumentFiles, parseRegistryPath, tarballFile } from "./snapshot.ts";
 
 const notFound = (path: string, why: string) => HttpResponse.json({ error: "Not found", why, path }, { status: 404 });
 
 /**
  * registry.npmjs.org as the SUT sees it. With a mirror, it serves the pinned snapshot (OpenClaw's
- * run-time installs of @openclaw/codex, with the real codex binary); everything else, and
+ * run-time installs of @openclaw/codex, with the real codex binary) and the install closure of the
+ * OpenClaw under test (`npm install -g openclaw@latest`); everything else, and
  * everything when a scenario runs with an empty registry, is 404. Every request is journaled
  * by the edge, so a scenario can see what was asked for.
  */
@@ -17,8 +18,8 @@ export function npmRegistryHandlers(mirror?: NpmMirror) {
   const packumentOf = (name: string): Packument | undefined => {
     if (!mirror) return undefined;
     if (!packuments.has(name)) {
-      const file = packumentFile(mirror, name);
-      packuments.set(name, existsSync(file) ? Packument.parse(JSON.parse(readFileSync(file, "utf8"))) : undefined);
+      const found = packumentFiles(mirror, name).filter((file) => existsSync(file)).map((file) => Packument.parse(JSON.parse(readFileSync(file, "utf8"))));
+      packuments.set(name, found.length > 0 ? found.reduce(mergePackuments) : undefined);
     }
     return packuments.get(name);
   };

@@ -41,6 +41,9 @@ export const Packument = z.looseObject({
 });
 export type Packument = z.infer<typeof Packument>;
 
+/** The highest release among versions (a prerelease only when there is nothing else). */
+const highest = (versions: string[]) => semver.rsort(versions.filter((version) => !semver.prerelease(version)))[0] ?? semver.rsort([...versions])[0]!;
+
 /**
  * The packument as the mirror serves it: only the pinned versions, `latest` the highest of them,
  * no readme. Anything else npm asks for is then a clean ETARGET, never a tarball we lack
@@ -51,8 +54,14 @@ export function trimPackument(full: Packument, versions: string[]): Packument {
   if (missing.length > 0) throw new Error(`npm has no ${full.name}@${missing.join(", @")}`);
   const kept = Object.fromEntries(versions.map((version) => [version, full.versions[version]!]));
   const time = full.time ? Object.fromEntries(Object.entries(full.time).filter(([key]) => key in kept || key === "created" || key === "modified")) : undefined;
-  const latest = semver.rsort(versions.filter((version) => !semver.prerelease(version)))[0] ?? semver.rsort([...versions])[0]!;
-  return { name: full.name, "dist-tags": { latest }, versions: kept, ...(time && { time }) };
+  return { name: full.name, "dist-tags": { latest: highest(versions) }, versions: kept, ...(time && { time }) };
+}
+
+/** One name served from two pinned sets (the snapshot and an install closure): all their versions. */
+export function mergePackuments(a: Packument, b: Packument): Packument {
+  const versions = { ...a.versions, ...b.versions };
+  const time = a.time || b.time ? { ...a.time, ...b.time } : undefined;
+  return { name: a.name, "dist-tags": { latest: highest(Object.keys(versions)) }, versions, ...(time && { time }) };
 }
 
 /**
@@ -63,11 +72,23 @@ export interface NpmMirror {
   root: string;
   key: string;
   takenOn: string;
+  /**
+   * The install closure of the OpenClaw under test, keyed by its lockfile: what
+   * `npm install -g openclaw` fetches, `openclaw@latest` being that version.
+   */
+  closure?: string;
 }
 
 export const snapshotDir = (mirror: NpmMirror) => join(mirror.root, "snapshots", mirror.key);
 export const completeMarker = (mirror: NpmMirror) => join(snapshotDir(mirror), "complete");
 export const packumentFile = (mirror: NpmMirror, name: string) => join(snapshotDir(mirror), `${encodeURIComponent(name)}.json`);
+export const closureDir = (root: string, key: string) => join(root, "closures", key);
+export const closureMarker = (root: string, key: string) => join(closureDir(root, key), "complete");
+/** Where each pinned set keeps a name's packument: the snapshot's first, then the closure's. */
+export const packumentFiles = (mirror: NpmMirror, name: string) => [
+  packumentFile(mirror, name),
+  ...(mirror.closure ? [join(closureDir(mirror.root, mirror.closure), `${encodeURIComponent(name)}.json`)] : []),
+];
 /** `https://registry.npmjs.org/@openai/codex/-/codex-0.154.0.tgz` → `tarballs/@openai/codex/codex-0.154.0.tgz`. */
 export const tarballFile = (mirror: NpmMirror, name: string, file: string) => join(mirror.root, "tarballs", name, file);
 

@@ -29,7 +29,7 @@ describe.each(suts.map((sut) => [sut.image.openclawVersion, sut] as const))("ope
     const route = routeFor(version);
     expect(route, `no scenario tagged "fidelity" completes a turn on ${version}`).toBeDefined();
     const ca = await CertificateAuthority.create();
-    const result = await runScenario(route!, "open", { image: sut.image, docsRoot: sut.docsRoot, npmMirror: sut.npmMirror, knownDrift, ca, runId: `transport-fidelity-${process.pid}`, webSockets: "refused" });
+    const result = await runScenario(route!, "open", { image: sut.image, nodeOnlyImage: sut.nodeOnlyImage, docsRoot: sut.docsRoot, npmMirror: sut.npmMirror, knownDrift, ca, runId: `transport-fidelity-${process.pid}`, webSockets: "refused" });
     const turn = result.steps.find((step) => step.id === "turn");
     expect(turn, result.message).toBeDefined();
     const lines = turn!.journal.map(formatJournalEntry);

@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { getResponse } from "msw";
 import { dir, type DirectoryResult } from "tmp-promise";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { npmRegistryHandlers } from "../../mocks/npm-registry/handlers.ts";
 import {
-  completeMarker, type NpmMirror, NpmSnapshot, type Packument, packumentFile, parseRegistryPath, readNpmSnapshot, tarballFile, trimPackument, versionsByName,
+  closureDir, completeMarker, type NpmMirror, NpmSnapshot, type Packument, packumentFile, parseRegistryPath, readNpmSnapshot, tarballFile, trimPackument, versionsByName,
 } from "../../mocks/npm-registry/snapshot.ts";
+import { installClosure, PackageLock } from "../../harness/provision/install-closure.ts";
 
 const manifest = (name: string, version: string) => ({
   name, version, dist: { tarball: `https://registry.npmjs.org/${name}/-/${name.split("/").at(-1)}-${version}.tgz`, integrity: "sha512-x" },
@@ -103,8 +104,46 @@ describe("the mock registry", () => {
     expect(await response?.json()).toMatchObject({ why });
   });
 
+  test("with an install closure, a name in both sets serves the versions of both, latest the highest", async () => {
+    const withClosure = { ...mirror, closure: "lock" };
+    await mkdir(closureDir(mirror.root, "lock"), { recursive: true });
+    await writeFile(join(closureDir(mirror.root, "lock"), `${encodeURIComponent("@openai/codex")}.json`), JSON.stringify(trimPackument(codexPackument, ["0.155.0"])));
+    const response = await ask(npmRegistryHandlers(withClosure), "/@openai%2fcodex");
+    const served = (await response!.json()) as Packument;
+    expect(Object.keys(served.versions).sort()).toEqual(["0.154.0", "0.155.0"]);
+    expect(served["dist-tags"]).toEqual({ latest: "0.155.0" });
+    // The snapshot alone still serves only its own.
+    expect(Object.keys(((await (await ask(npmRegistryHandlers(mirror), "/@openai%2fcodex"))!.json()) as Packument).versions)).toEqual(["0.154.0"]);
+  });
+
   test("without a mirror the registry is empty", async () => {
     const response = await ask(npmRegistryHandlers(), "/@openai%2fcodex");
     expect(await response?.json()).toMatchObject({ why: "this registry serves nothing" });
+  });
+});
+
+describe("an install closure read from a lockfile", () => {
+  const entry = (version: string, extra: object = {}) => ({ version, integrity: `sha512-${version}`, ...extra });
+  const lock = PackageLock.parse({
+    lockfileVersion: 3,
+    packages: {
+      "": { dependencies: { openclaw: "1.0.0", npm: "11.0.0" } },
+      "node_modules/openclaw": entry("1.0.0", { dependencies: { ws: "^8", bundled: "1" }, optionalDependencies: { "@img/sharp-linux-x64": "1", "@img/sharp-darwin-arm64": "1", "@img/sharp-linuxmusl-x64": "1" } }),
+      "node_modules/openclaw/node_modules/ws": entry("8.1.0"),
+      "node_modules/ws": entry("7.5.0"),
+      "node_modules/openclaw/node_modules/bundled": entry("1.0.0", { inBundle: true }),
+      "node_modules/@img/sharp-linux-x64": entry("1.0.0", { os: ["linux"], cpu: ["x64"], libc: ["glibc"] }),
+      "node_modules/@img/sharp-darwin-arm64": entry("1.0.0", { os: ["darwin"], cpu: ["arm64"] }),
+      "node_modules/@img/sharp-linuxmusl-x64": entry("1.0.0", { os: ["linux"], cpu: ["x64"], libc: ["musl"] }),
+      "node_modules/npm": entry("11.0.0", { os: "linux" }),
+    },
+  });
+
+  test("holds what npm fetched for the root: nearest resolution, no bundled packages, no other platforms, nothing beside the root", () => {
+    expect(installClosure(lock, "openclaw").map(({ name, version }) => `${name}@${version}`)).toEqual(["@img/sharp-linux-x64@1.0.0", "openclaw@1.0.0", "ws@8.1.0"]);
+  });
+
+  test("a root the lockfile lacks says so", () => {
+    expect(() => installClosure(lock, "clawdbot")).toThrow("the lockfile has no node_modules/clawdbot");
   });
 });
