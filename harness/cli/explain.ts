@@ -43,7 +43,7 @@ function describeStep(step: Step, plan: PlannedScenario): string[] {
   ].filter(Boolean);
   const tail = [
     ...(extras.length ? [`     ${extras.join(" · ")}`] : []),
-    ...(step.substitute ? [`     then, standing in for it: ${[...step.substitute.setup, `${step.substitute.serve} (until /${step.substitute.ready}/)`].join(" → ")}`, `       why: ${step.substitute.why.trim()}`] : []),
+    ...(step.substitute ? [`     then, standing in for it: ${[...(step.substitute.stop ? ["stop the stand-ins"] : []), ...step.substitute.setup, ...(step.substitute.serve ? [`${step.substitute.serve} (until /${step.substitute.ready}/)`] : [])].join(" → ")}`, `       why: ${step.substitute.why.trim()}`] : []),
   ];
   const skipped = plan.skipped.find((one) => one.kind === "step" && one.id === step.id);
   if (skipped) return [`  ${step.id}  not on this version: ${skipped.why}`];

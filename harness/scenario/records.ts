@@ -22,6 +22,9 @@ export interface WrittenFile {
 export interface SubstitutionRecord {
   why: string;
   setup: CommandResult[];
+  /** The earlier stand-ins, stopped (`ready`: they all ended). */
+  stopped?: ServeResult;
+  /** The stand-in it started; without one, the stop is the whole stand-in. */
   serve: ServeResult;
 }
 

@@ -166,8 +166,10 @@ const backgroundResult = (served: ServeResult): CommandResult => ({
  * person's shell (the step's env): a service started from there sees what they exported.
  */
 async function substitute(substitution: Substitution, sut: SutContainer, env: Record<string, string>): Promise<SubstitutionRecord> {
+  const stopped = substitution.stop ? await sut.stopServed() : undefined;
   const setup: CommandResult[] = [];
   for (const command of substitution.setup) setup.push(await sut.exec(command, { timeoutMs: substitution.timeout, env }));
-  const serve = await sut.serve(substitution.serve, new RegExp(substitution.ready), substitution.timeout, env);
-  return { why: substitution.why, setup, serve };
+  if (!substitution.serve) return { why: substitution.why, setup, serve: stopped! };
+  const serve = await sut.serve(substitution.serve, new RegExp(substitution.ready!), substitution.timeout, env);
+  return { why: substitution.why, setup, ...(stopped && { stopped }), serve };
 }

@@ -86,15 +86,22 @@ export const Answer = z.strictObject({
 /**
  * An environment adaptation: where the docs' command cannot do its job in a container (no
  * service manager for `gateway restart`), the harness runs `serve` supervised in the background
- * and waits until its output matches `ready`. The doc command still runs first and is recorded.
+ * and waits until its output matches `ready`, having first stopped the earlier stand-ins when
+ * `stop` says so (`gateway stop`: only that). The doc command still runs first and is recorded.
  */
-export const Substitution = z.strictObject({
-  why: z.string().min(1, "say why the docs' command cannot do its job here"),
-  setup: z.array(z.string()).default([]).describe("commands run before serve, e.g. config it needs"),
-  serve: z.string().min(1),
-  ready: regex.describe("a line of serve's output that says it is ready"),
-  timeout: duration.default(60_000),
-});
+export const Substitution = z
+  .strictObject({
+    why: z.string().min(1, "say why the docs' command cannot do its job here"),
+    setup: z.array(z.string()).default([]).describe("commands run before serve, e.g. config it needs"),
+    stop: z.boolean().default(false).describe("first stop what earlier stand-ins serve (a foreground gateway), as the service manager stops the service for `gateway stop`"),
+    serve: z.string().min(1).optional(),
+    ready: regex.optional().describe("a line of serve's output that says it is ready"),
+    timeout: duration.default(60_000),
+  })
+  .superRefine((substitution, context) => {
+    if (!substitution.serve && !substitution.stop) context.addIssue({ code: "custom", path: ["serve"], message: "a stand-in serves something (serve: and ready:) or stops the stand-ins (stop: true)" });
+    if (Boolean(substitution.serve) !== Boolean(substitution.ready)) context.addIssue({ code: "custom", path: ["ready"], message: "serve: and ready: go together" });
+  });
 
 const stepBase = {
   id: name,

@@ -36,6 +36,11 @@ export interface ServeResult {
   output: string;
 }
 
+/** The process groups serve started, one per line, so stopServed can end them. */
+const SERVED_PIDS = "/tmp/.ocf-served-pids";
+/** How long a stopped stand-in may take to shut down (a gateway closes its sessions first). */
+const STOP_GRACE_MS = 15_000;
+
 /** A pty that `script` creates has no size; prompt libraries then wrap every character. */
 const TERMINAL_SIZE = "stty cols 120 rows 50";
 
@@ -46,7 +51,7 @@ const TERMINAL_SIZE = "stty cols 120 rows 50";
 export class SutContainer {
   private readonly container: StartedTestContainer;
   /** Background processes (`serve`), stopped with the container. */
-  private readonly served: ReturnType<typeof execa>[] = [];
+  private readonly served: { command: string; child: ReturnType<typeof execa> }[] = [];
   /** The environment every process of the OpenClaw user starts with (a proxy, for one). */
   private readonly userEnv: Record<string, string>;
 
@@ -165,9 +170,10 @@ export class SutContainer {
    */
   async serve(command: string, ready: RegExp, timeoutMs: number, env?: Record<string, string>): Promise<ServeResult> {
     const started = performance.now();
-    const child = this.userProcess(["bash", "-c", command], env);
+    // In a session of its own, so stopping it (stopServed) ends it and everything it started.
+    const child = this.userProcess(["setsid", "--wait", "bash", "-c", `echo $$ >> ${SERVED_PIDS}; ${command}`], env);
     child.stdin?.end();
-    this.served.push(child);
+    this.served.push({ command, child });
     let raw = "";
     let output = "";
     const outcome = await new Promise<{ ready: boolean; evidence: string }>((resolve) => {
@@ -253,8 +259,32 @@ export class SutContainer {
     };
   }
 
+  /**
+   * Stops what serve started, as a service manager stops its service: SIGTERM to each process
+   * group, then the wait for it to exit (SIGKILL after STOP_GRACE_MS). Resolves with what ran.
+   */
+  async stopServed(): Promise<ServeResult> {
+    const started = performance.now();
+    const stopping = this.served.splice(0);
+    const groups = (await this.inspect(`cat ${SERVED_PIDS} 2>/dev/null; rm -f ${SERVED_PIDS}`)).split(/\s+/).filter((pid) => /^\d+$/.test(pid));
+    const signal = (name: string) => this.inspect(groups.map((pid) => `/bin/kill -${name} -- -${pid} 2>/dev/null`).concat("true").join("; "));
+    await signal("TERM");
+    const ended = await Promise.all(
+      stopping.map(({ child }) => Promise.race([child.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), STOP_GRACE_MS))])),
+    );
+    if (ended.includes(false)) await signal("KILL");
+    const commands = stopping.map(({ command }) => command);
+    return {
+      command: `stop ${commands.length ? commands.join(", ") : "nothing"}`,
+      ready: ended.every(Boolean),
+      evidence: stopping.length === 0 ? "nothing was running in the background" : ended.every(Boolean) ? `stopped: ${commands.join(", ")}` : `did not end within ${STOP_GRACE_MS} ms of SIGTERM, killed: ${commands.join(", ")}`,
+      readyAfterMs: Math.round(performance.now() - started),
+      output: "",
+    };
+  }
+
   async stop(): Promise<void> {
-    this.served.forEach((child) => child.kill());
+    this.served.forEach(({ child }) => child.kill());
     await this.container.stop({ timeout: 1_000, remove: true, removeVolumes: true });
   }
 }

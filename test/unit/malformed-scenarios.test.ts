@@ -71,6 +71,7 @@ const cases: [string, string, RegExp][] = [
   ["a line that is neither a number nor all", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md, block: 1, line: some }\n"), /line/],
   ["scenario env that is not text", valid.replace("egress: open\n", "egress: open\nenv: { TOKEN: [1] }\n"), /env/],
   ["substitution without readiness", valid.replace("    why: probe\n", "    why: probe\n    substitute: { why: no systemd, serve: openclaw gateway run }\n"), /substitute\.ready/],
+  ["substitution that neither serves nor stops", valid.replace("    why: probe\n", "    why: probe\n    substitute: { why: no systemd }\n"), /substitute\.serve.*stops the stand-ins/],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "ocf-malformed-"));
