@@ -11,6 +11,11 @@ const angle = /<([A-Za-z][\w-]*)>/g;
  */
 const ellipsis = /(?<=["'=])\.\.\.(?=["'\s]|$)/gm;
 export const ELLIPSIS = "...";
+/**
+ * `"your-token"`, `"your-provider-key"`: a sample value the reader may keep or replace with their
+ * own. Filled only when the scenario says so (`fill: { your-provider-key: … }`); kept otherwise.
+ */
+const sample = /(?<=["'])your-[a-z0-9-]+(?=["'])/g;
 /** `$OPENAI_API_KEY`, `${OPENAI_API_KEY}`: the docs expect a variable in the reader's shell. */
 const variable = /\$\{?([A-Z_][A-Z0-9_]*)\}?/g;
 
@@ -41,8 +46,9 @@ export function fillPlaceholders(command: string, where: string, fill: Record<st
     ...found.variables.filter((name) => !(name in env)).map((name) => `$${name} (declare it under env:)`),
   ];
   if (unfilled.length) throw new DocDriftError(`the command at ${where} has placeholders the scenario does not fill: ${unfilled.join(", ")}`, [command]);
-  const stale = Object.keys(fill).filter((name) => !found.angle.includes(name));
+  const samples = new Set(command.match(sample) ?? []);
+  const stale = Object.keys(fill).filter((name) => !found.angle.includes(name) && !samples.has(name));
   if (stale.length) throw new DocDriftError(`the command at ${where} no longer has ${stale.map((name) => `<${name}>`).join(", ")}`, [command]);
-  const filled = command.replace(angle, (_, name: string) => fill[name]!);
+  const filled = command.replace(angle, (_, name: string) => fill[name]!).replace(sample, (value) => fill[value] ?? value);
   return ELLIPSIS in fill ? filled.replace(ellipsis, fill[ELLIPSIS]!) : filled;
 }

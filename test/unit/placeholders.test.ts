@@ -16,4 +16,10 @@ describe("a doc command's placeholders are filled from what the scenario declare
     expect(() => fillPlaceholders('export OPENAI_API_KEY="..."', "a.md:1", {}, {})).toThrow(DocDriftError);
     expect(() => fillPlaceholders('export OPENAI_API_KEY="..."', "a.md:1", {}, {})).toThrow(/elided value/);
   });
+  test("a sample value (\"your-token\") is kept unless the scenario fills it; a fill it no longer has is drift", () => {
+    const block = 'export OPENAI_API_KEY="your-provider-key"\nexport OPENCLAW_GATEWAY_TOKEN="your-token"';
+    expect(fillPlaceholders(block, "a.md:1", {}, {})).toBe(block);
+    expect(fillPlaceholders(block, "a.md:1", { "your-provider-key": "sk-1" }, {})).toBe('export OPENAI_API_KEY="sk-1"\nexport OPENCLAW_GATEWAY_TOKEN="your-token"');
+    expect(() => fillPlaceholders('export OPENAI_API_KEY="sk-real"', "a.md:1", { "your-provider-key": "sk-1" }, {})).toThrow(/no longer has/);
+  });
 });
