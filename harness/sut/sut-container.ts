@@ -224,7 +224,8 @@ export class SutContainer {
 
   /** A file's permission bits and text, read as root: the harness looking, not the user. */
   async readFile(path: string): Promise<{ exists: boolean; mode?: string; text?: string }> {
-    const result = await this.asRoot(["sh", "-c", 'stat -c %a "$1" && cat "$1"', "sh", path], { stripFinalNewline: false });
+    // A directory exists too (the docs' `mkdir -p`); it has no text.
+    const result = await this.asRoot(["sh", "-c", 'stat -c %a "$1" && { [ -d "$1" ] || cat "$1"; }', "sh", path], { stripFinalNewline: false });
     if (result.exitCode !== 0) return { exists: false };
     const [mode, ...text] = String(result.stdout).split("\n");
     return { exists: true, mode: mode!.trim(), text: text.join("\n") };
