@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream } from "node:stream/web";
@@ -98,7 +98,7 @@ async function publishBuild(mirror: NpmMirror, key: string, installDir: string, 
   await pipeline(createReadStream(build.tarball), hash);
   const dist = { tarball: `${REGISTRY}/openclaw/-/${file}`, integrity: `sha512-${hash.digest("base64")}` };
   await mkdir(dirname(tarballFile(mirror, "openclaw", file)), { recursive: true });
-  await writeFile(tarballFile(mirror, "openclaw", file), await readFile(build.tarball));
+  await copyFile(build.tarball, tarballFile(mirror, "openclaw", file));
   const packument: Packument = { name: "openclaw", "dist-tags": { latest: manifest.version }, versions: { [manifest.version]: { ...manifest, dist } } };
   await writeFile(join(closureDir(mirror.root, key), "openclaw.json"), JSON.stringify(packument));
 }
