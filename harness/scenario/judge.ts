@@ -59,7 +59,7 @@ export function judgeScenario(input: JudgeInput): Judgement {
         ? { held: false, observed: [`✗ the claim needs ${uncaptured.map((name) => `{{${name}}}`).join(", ")}, which no step's output showed`], evidence: [] }
         : evaluateClaim(pasteInto(claim.expect, captures), step);
     const known = findKnownDrift(input.knownDrift, scenario.id, claim.id, input.openclawVersion, input.egress);
-    const { status, observed } = judgeClaim(evaluation, known, step ? `${step.result.stdout}\n${step.result.stderr}` : "");
+    const { status, observed } = judgeClaim(evaluation, known, { output: step ? `${step.result.stdout}\n${step.result.stderr}` : "", timedOut: step?.result.timedOut ?? false });
     return {
       id: claim.id, quote: claim.quote, source: input.quotes.get(claim.id)!, step: claim.step,
       held: evaluation.held, status, observed, evidence: evaluation.evidence,

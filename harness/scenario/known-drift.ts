@@ -17,10 +17,12 @@ export function findKnownDrift(entries: KnownDrift, scenario: string, claim: str
  * (`fails`, matched against what was observed and the step's output) fails it too, since that
  * is another bug.
  */
-export function judgeClaim(evaluation: Evaluation, known: KnownDriftEntry | undefined, stepOutput: string): { status: ClaimStatus; observed: string[] } {
+export function judgeClaim(evaluation: Evaluation, known: KnownDriftEntry | undefined, step: { output: string; timedOut: boolean }): { status: ClaimStatus; observed: string[] } {
   const { held, observed } = evaluation;
   if (!known) return { status: held ? "conforms" : "new-drift", observed };
   if (held) return { status: "unexpected-pass", observed };
-  if (new RegExp(known.fails).test(`${observed.join("\n")}\n${stepOutput}`)) return { status: "known-drift", observed };
-  return { status: "known-drift-changed", observed: [...observed, `✗ the known drift is recorded as failing with /${known.fails}/, which neither the above nor the step's output shows`] };
+  if (new RegExp(known.fails).test(`${observed.join("\n")}\n${step.output}`)) return { status: "known-drift", observed };
+  // A command stopped at its time limit may not have got as far as the recorded failure.
+  const stopped = step.timedOut ? "; the step was stopped at its time limit first: if the machine was only slow, raise the step's timeout" : "";
+  return { status: "known-drift-changed", observed: [...observed, `✗ the known drift is recorded as failing with /${known.fails}/, which neither the above nor the step's output shows${stopped}`] };
 }

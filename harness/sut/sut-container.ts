@@ -120,14 +120,17 @@ export class SutContainer {
     }
     if (!tty) child.stdin?.end();
     const result = await child;
+    const durationMs = Math.round(performance.now() - started);
     return {
       command,
       tty,
       exitCode: result.exitCode ?? -1,
       stdout: plainText(String(result.stdout ?? "")),
       stderr: plainText(String(result.stderr ?? "")),
-      durationMs: Math.round(performance.now() - started),
-      timedOut: result.exitCode === 124,
+      durationMs,
+      // `timeout` exits 124 when its TERM ended the command, 137 when the command outlived TERM and
+      // KILL ended it; a command that exits 124 or 137 of its own accord did so before the limit.
+      timedOut: (result.exitCode === 124 || result.exitCode === 137) && durationMs >= seconds * 1000,
     };
   }
 

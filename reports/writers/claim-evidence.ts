@@ -23,7 +23,7 @@ function commandLine(step: StepEntry): string {
     ? `not run: ${step.notRun}`
     : step.background
       ? `left running: ${step.background.ready ? `ready after ${step.background.readyAfterMs} ms (${step.background.evidence})` : `never ready: ${step.background.evidence}`}`
-      : `exit ${step.exitCode}${step.exitCode === 124 ? " (time limit)" : ""}`;
+      : `exit ${step.exitCode}${step.timedOut ? ` (stopped at its time limit after ${Math.round(step.durationMs / 1000)} s)` : ""}`;
   const substituted = step.substitution ? `; then "${step.substitution.serve}" stood in (${step.substitution.evidence})` : "";
   return `$ ${step.command}  [${step.id}, ${step.source}] → ${ended}${substituted}`;
 }

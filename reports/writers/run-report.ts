@@ -23,6 +23,8 @@ export const ScenarioEntry = z.object({
       source: z.string(),
       exitCode: z.number(),
       durationMs: z.number(),
+      /** The command was stopped at the step's time limit; its exit code is the stop's. */
+      timedOut: z.boolean().optional(),
       /** The docs' anchor stub that was followed to the page the step now stands on. */
       movedFrom: z.string().optional(),
       actors: z.array(z.string()).optional(),

@@ -48,6 +48,7 @@ describe("claims are judged on what the step did", () => {
 describe("known drift is strict", () => {
   const entries = [{ scenario: "s", claim: "c", openclaw: "2026.5.12", issue: "https://example.test/1", fails: "exit code 1 " }];
   const evaluation = (held: boolean, observed = ["✗ exit code 1 (expected 0)"]) => ({ held, observed, evidence: [] });
+  const ran = (output: string, timedOut = false) => ({ output, timedOut });
   test("entries apply only inside their version range", () => {
     expect(findKnownDrift(entries, "s", "c", "2026.5.12")).toBeDefined();
     expect(findKnownDrift(entries, "s", "c", "2026.9.6")).toBeUndefined();
@@ -57,15 +58,26 @@ describe("known drift is strict", () => {
     [false, entries[0], "known-drift"],
     [false, undefined, "new-drift"],
     [true, entries[0], "unexpected-pass"],
-  ] as const)("held=%s known=%o → %s", (held, known, status) => expect(judgeClaim(evaluation(held), known, "").status).toBe(status));
+  ] as const)("held=%s known=%o → %s", (held, known, status) => expect(judgeClaim(evaluation(held), known, ran("")).status).toBe(status));
 
   test("a known drift that fails otherwise than recorded is 'known drift changed', and says how it was recorded", () => {
-    const judged = judgeClaim(evaluation(false, ["✗ exit code 2 (expected 0)"]), entries[0], "Error: something else");
+    const judged = judgeClaim(evaluation(false, ["✗ exit code 2 (expected 0)"]), entries[0], ran("Error: something else"));
     expect(judged.status).toBe("known-drift-changed");
     expect(judged.observed.at(-1)).toContain("/exit code 1 /");
+    expect(judged.observed.at(-1)).not.toContain("time limit");
+  });
+  test("a step stopped at its time limit before failing as recorded is still 'changed', and says the limit came first", () => {
+    const judged = judgeClaim(evaluation(false, ["✗ exit code 137, stopped at the step's time limit after 180 s (expected 0)"]), entries[0], ran("loading…", true));
+    expect(judged.status).toBe("known-drift-changed");
+    expect(judged.observed.at(-1)).toContain("stopped at its time limit first");
+  });
+  test("an exit code the time limit chose says so", () => {
+    const stopped = { ...step("loading…", 137), result: { ...step("loading…", 137).result, timedOut: true, durationMs: 180_400 } };
+    expect(evaluateClaim({ exitCode: 0 }, stopped).observed[0]).toContain("exit code 137, stopped at the step's time limit after 180 s (expected 0)");
+    expect(evaluateClaim({ exitCode: 0 }, step("boom", 137)).observed[0]).not.toContain("time limit");
   });
   test("the recorded failure may be in the step's output", () => {
-    expect(judgeClaim(evaluation(false, ["✗ stdout is not JSON"]), { ...entries[0]!, fails: "plugin load failed" }, "plugin load failed: codex").status).toBe("known-drift");
+    expect(judgeClaim(evaluation(false, ["✗ stdout is not JSON"]), { ...entries[0]!, fails: "plugin load failed" }, ran("plugin load failed: codex")).status).toBe("known-drift");
   });
 
   test("an unexpected pass fails the test and says to remove the entry", () => {
