@@ -65,6 +65,7 @@ function exclusionMatcher(exclusions: readonly Exclusion[], version: string) {
         matchesGlob(block.page, entry.page) &&
         (entry.lang === undefined || entry.lang === block.lang) &&
         (entry.tab === undefined || block.tabs.includes(entry.tab)) &&
+        (entry.accordion === undefined || block.accordions.includes(entry.accordion)) &&
         (entry.heading === undefined || block.heading === entry.heading) &&
         (pattern === undefined || pattern.test(command)),
     );

@@ -16,25 +16,38 @@ export interface DocBlock {
   lang: string;
   /** Titles of the <Tab>s the block stands in, outermost first (a platform's tab, say). */
   tabs: string[];
+  /** Titles of the <Accordion>s the block stands in, outermost first (a FAQ's question, say). */
+  accordions: string[];
   /** The text of the nearest heading above it ("" before the first). */
   heading: string;
   commands: BlockCommand[];
 }
 
-interface PlacedCode {
-  code: Code;
+interface Enclosing {
   tabs: string[];
+  accordions: string[];
+}
+
+interface PlacedCode extends Enclosing {
+  code: Code;
   heading: string;
 }
 
-/** Every code block of a page, in page order, with the titles of the tabs around it and its heading. */
-function placedCode(parent: Parent, tabs: string[] = [], place = { heading: "" }): PlacedCode[] {
+/** The titles around a child element: a <Tab> or an <Accordion> adds its own. */
+function enclosing(child: RootContent, around: Enclosing): Enclosing {
+  const title = (kind: "Tab" | "Accordion") => (isJsxElement(child, kind) ? jsxAttribute(child, "title") : undefined);
+  const tab = title("Tab");
+  const accordion = title("Accordion");
+  return { tabs: tab ? [...around.tabs, tab] : around.tabs, accordions: accordion ? [...around.accordions, accordion] : around.accordions };
+}
+
+/** Every code block of a page, in page order, with the titles of the tabs and accordions around it and its heading. */
+function placedCode(parent: Parent, around: Enclosing = { tabs: [], accordions: [] }, place = { heading: "" }): PlacedCode[] {
   return (parent.children as RootContent[]).flatMap((child) => {
     if (child.type === "heading") place.heading = toString(child);
-    if (child.type === "code") return [{ code: child, tabs, heading: place.heading }];
+    if (child.type === "code") return [{ code: child, ...around, heading: place.heading }];
     if (!("children" in child)) return [];
-    const title = isJsxElement(child, "Tab") ? jsxAttribute(child, "title") : undefined;
-    return placedCode(child as Parent, title ? [...tabs, title] : tabs, place);
+    return placedCode(child as Parent, enclosing(child, around), place);
   });
 }
 
@@ -49,7 +62,7 @@ export function docBlocks(docsRoot: string, pages: string[]): DocBlock[] {
     const doc = loadDocPage(docsRoot, page);
     return placedCode(doc.tree)
       .filter(({ code }) => isCommandBlock(code))
-      .map(({ code, tabs, heading }) => ({ page, file: doc.file, line: code.position?.start.line ?? 0, lang: code.lang ?? "", tabs, heading, commands: blockCommands(code) }))
+      .map(({ code, tabs, accordions, heading }) => ({ page, file: doc.file, line: code.position?.start.line ?? 0, lang: code.lang ?? "", tabs, accordions, heading, commands: blockCommands(code) }))
       .filter((block) => block.commands.length > 0);
   });
 }

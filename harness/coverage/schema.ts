@@ -17,7 +17,7 @@ export const ExclusionKind = z.enum(["platform", "not-here"]);
 
 /**
  * A block (or some commands of one) that the harness does not run, reviewed like code. It
- * matches commands by page (a glob), the block's language, the tab it stands in, the heading it
+ * matches commands by page (a glob), the block's language, the tab or accordion it stands in, the heading it
  * stands under and a regex over the command; every matcher given must hold.
  */
 export const Exclusion = z
@@ -26,6 +26,7 @@ export const Exclusion = z
     lang: z.string().optional().describe("the block's language, e.g. powershell"),
     tab: z.string().optional().describe("the title of a <Tab> the block stands in, e.g. macOS"),
     heading: z.string().optional().describe("the text of the heading the block stands under, e.g. From source"),
+    accordion: z.string().optional().describe("the title of an <Accordion> the block stands in, e.g. a FAQ's question"),
     command: regex.optional().describe("a regex a command of the block must match"),
     openclaw: versionRange.default("*"),
     kind: ExclusionKind.describe("platform: for another OS or shell; not-here: a Linux user runs it, this harness cannot yet"),
@@ -34,7 +35,7 @@ export const Exclusion = z
     runnableWhen: z.string().min(10).optional().describe("not-here: what would make it runnable"),
   })
   .superRefine((entry, context) => {
-    if (!entry.lang && !entry.tab && !entry.heading && !entry.command) context.addIssue({ code: "custom", path: [], message: "say which commands: lang:, tab:, heading:, command: or several" });
+    if (!entry.lang && !entry.tab && !entry.heading && !entry.accordion && !entry.command) context.addIssue({ code: "custom", path: [], message: "say which commands: lang:, tab:, heading:, accordion:, command: or several" });
     if (entry.kind === "platform" && !entry.platform) context.addIssue({ code: "custom", path: ["platform"], message: "a platform exclusion names the platform" });
     if (entry.kind === "not-here" && !entry.runnableWhen) context.addIssue({ code: "custom", path: ["runnableWhen"], message: "a not-here exclusion says what would make it runnable (runnableWhen:)" });
   });

@@ -6,8 +6,8 @@ import type { DocCommandRun } from "../../harness/coverage/scenario-runs.ts";
 import { blockStatus } from "../../harness/coverage/status.ts";
 import { splitCommands } from "../../harness/docs/block-commands.ts";
 
-const block = (page: string, line: number, commands: string[], lang = "bash", tabs: string[] = [], heading = ""): DocBlock => ({
-  page, file: `docs/${page}`, line, lang, tabs, heading, commands: commands.map((command, index) => ({ command, line: line + 1 + index })),
+const block = (page: string, line: number, commands: string[], lang = "bash", tabs: string[] = [], heading = "", accordions: string[] = []): DocBlock => ({
+  page, file: `docs/${page}`, line, lang, tabs, accordions, heading, commands: commands.map((command, index) => ({ command, line: line + 1 + index })),
 });
 const run = (file: string, line: number, scenario: string, judgedBy: string[]): DocCommandRun => ({ file, lines: [line], scenario, step: "s", judgedBy });
 const exclusions = Exclusions.parse([
@@ -16,6 +16,7 @@ const exclusions = Exclusions.parse([
   { tab: "macOS", kind: "platform", platform: "macOS", why: "the Homebrew form of installing Node" },
   { command: "^openclaw status$", kind: "not-here", why: "an exclusion for a command that runs", runnableWhen: "never needed: it runs" },
   { page: "install/index.md", heading: "From source", kind: "not-here", why: "a source checkout from github.com", runnableWhen: "a git mirror of the repository" },
+  { page: "help/faq.md", accordion: "Can I build it from source?", command: "^openclaw onboard$", kind: "not-here", why: "onboarding after a source build", runnableWhen: "a source build here" },
 ]);
 
 function measure(blocks: DocBlock[], runs: DocCommandRun[]) {
@@ -56,6 +57,12 @@ describe("docs coverage accounts for every documented command", () => {
     expect(coverage.blocks.map((b) => b.status)).toEqual(["excluded", "unaccounted"]);
   });
 
+  test("an exclusion by accordion: only the blocks inside it", () => {
+    const faq = (line: number, accordion: string) => block("help/faq.md", line, ["openclaw onboard"], "bash", [], "FAQ", [accordion]);
+    const coverage = measure([faq(10, "Can I build it from source?"), faq(30, "How do I start?")], []);
+    expect(coverage.blocks.map((b) => b.status)).toEqual(["excluded", "unaccounted"]);
+  });
+
   test("a block partly run and partly excluded is accounted for, but not run", () => {
     const coverage = measure([block("cli/gateway.md", 30, ["openclaw gateway install", "openclaw gateway status"])], [run("docs/cli/gateway.md", 32, "a", ["c"])]);
     expect(coverage.blocks[0]!.status).toBe("excluded");
@@ -81,7 +88,7 @@ describe("docs coverage accounts for every documented command", () => {
 
 describe("an exclusion says which commands and why, reviewed like code", () => {
   test.each([
-    ["no commands named", { kind: "platform", platform: "macOS", why: "for the Mac app only" }, /lang:, tab:, heading:, command: or several/],
+    ["no commands named", { kind: "platform", platform: "macOS", why: "for the Mac app only" }, /lang:, tab:, heading:, accordion:, command: or several/],
     ["platform without the platform", { lang: "powershell", kind: "platform", why: "the Windows installer" }, /names the platform/],
     ["not-here without what would make it runnable", { command: "^launchctl", kind: "not-here", why: "launchd is macOS's" }, /runnableWhen/],
     ["a broken regex", { command: "(", kind: "not-here", why: "needs systemd here", runnableWhen: "systemd as PID 1" }, /not a valid regular expression/],
