@@ -12,10 +12,11 @@ const angle = /<([A-Za-z][\w-]*)>/g;
 const ellipsis = /(?<=["'=])\.\.\.(?=["'\s]|$)/gm;
 export const ELLIPSIS = "...";
 /**
- * `"your-token"`, `"your-provider-key"`: a sample value the reader may keep or replace with their
- * own. Filled only when the scenario says so (`fill: { your-provider-key: … }`); kept otherwise.
+ * `"your-token"`, `"your-provider-key"`, `/path/to/reference.png`: a sample value the reader may
+ * keep or replace with their own. Filled only when the scenario says so (`fill: { your-provider-key: … }`,
+ * `fill: { /path/to/reference.png: … }`); kept otherwise.
  */
-const sample = /(?<=["'])your-[a-z0-9-]+(?=["'])/g;
+const sample = /(?<=["'])your-[a-z0-9-]+(?=["'])|(?:\/absolute)?\/path\/to\/[\w.-]+(?:\/[\w.-]+)*/g;
 /** `$OPENAI_API_KEY`, `${OPENAI_API_KEY}`: the docs expect a variable in the reader's shell. */
 const variable = /\$\{?([A-Z_][A-Z0-9_]*)\}?/g;
 

@@ -4,7 +4,8 @@ import { BrowserAuthorizations } from "./auth/browser-authorizations.ts";
 import { DeviceAuthorizations } from "./auth/device-authorizations.ts";
 import { authHandlers } from "./auth/handlers.ts";
 import { chatgptHandlers, chatgptResponsesWebSocket } from "./chatgpt/handlers.ts";
-import { OPENAI_API_KEY_KIND, platformHandlers, platformResponsesWebSocket } from "./platform/handlers.ts";
+import { platformHandlers, platformResponsesWebSocket } from "./platform/handlers.ts";
+import { OPENAI_API_KEY_KIND } from "./platform/refusal.ts";
 
 export interface OpenAiState {
   /** The ChatGPT account the person signs in with; one per world, so nothing is real. */

@@ -22,4 +22,10 @@ describe("a doc command's placeholders are filled from what the scenario declare
     expect(fillPlaceholders(block, "a.md:1", { "your-provider-key": "sk-1" }, {})).toBe('export OPENAI_API_KEY="sk-1"\nexport OPENCLAW_GATEWAY_TOKEN="your-token"');
     expect(() => fillPlaceholders('export OPENAI_API_KEY="sk-real"', "a.md:1", { "your-provider-key": "sk-1" }, {})).toThrow(/no longer has/);
   });
+  test("a sample path (/path/to/reference.png) is kept unless the scenario fills it", () => {
+    const command = "openclaw infer image edit --file /path/to/reference.png --prompt \"Keep the shape\"";
+    expect(fillPlaceholders(command, "a.md:1", {}, {})).toBe(command);
+    expect(fillPlaceholders(command, "a.md:1", { "/path/to/reference.png": "/tmp/a.png" }, {})).toBe('openclaw infer image edit --file /tmp/a.png --prompt "Keep the shape"');
+    expect(fillPlaceholders('--runtime-path "/absolute/path/to/node"', "a.md:1", { "/absolute/path/to/node": "/usr/bin/node" }, {})).toBe('--runtime-path "/usr/bin/node"');
+  });
 });

@@ -5,33 +5,12 @@ import type { ApiKeys } from "../../api-keys.ts";
 import { replyTo } from "../../model/scripted-model.ts";
 import { responseEvents, toServerSentEvents } from "../responses-stream.ts";
 import { responsesWebSocket } from "../responses-websocket.ts";
+import { IMAGE_MODELS, imageHandlers } from "./images.ts";
+import { base, refusal } from "./refusal.ts";
 
-const base = "https://api.openai.com/v1";
-export const OPENAI_API_KEY_KIND = "openai-api-key";
 
 /** The models the platform lists for the person's key: what the docs of both versions name. */
-export const PLATFORM_MODELS = ["gpt-5.5", "gpt-5.4-mini", "gpt-5.6", "gpt-6-astra", "gpt-6-sol", "chat-latest", "gpt-image-1.5"];
-
-const bearer = (request: Request) => /^Bearer\s+(\S+)/i.exec(request.headers.get("authorization") ?? "")?.[1];
-
-/** The key as OpenAI's error message shows it: its start and its last four characters. */
-const masked = (key: string) => `${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
-
-/** OpenAI's answer to a request without an accepted key, or undefined when the key is good. */
-function refusal(request: Request, keys: ApiKeys): Response | undefined {
-  const key = bearer(request);
-  if (!key) {
-    return HttpResponse.json(
-      { error: { message: "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", type: "invalid_request_error", param: null, code: null } },
-      { status: 401 },
-    );
-  }
-  if (keys.accepts(OPENAI_API_KEY_KIND, key)) return undefined;
-  return HttpResponse.json(
-    { error: { message: `Incorrect API key provided: ${masked(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: "invalid_request_error", param: null, code: "invalid_api_key" } },
-    { status: 401 },
-  );
-}
+export const PLATFORM_MODELS = ["gpt-5.5", "gpt-5.4-mini", "gpt-5.6", "gpt-6-astra", "gpt-6-sol", "chat-latest", ...IMAGE_MODELS];
 
 const ResponsesRequest = z.object({ model: z.string(), input: z.unknown(), stream: z.boolean().optional() }).loose();
 const ChatRequest = z.object({ model: z.string(), messages: z.array(z.unknown()), stream: z.boolean().optional() }).loose();
@@ -64,7 +43,7 @@ function chatCompletion(modelId: string, text: string, stream: boolean): Respons
 
 /**
  * api.openai.com, the OpenAI Platform as an API-key client uses it: the model list, the Responses
- * API (SSE, whole, or over WebSocket) and Chat Completions, each for a key this world issued only.
+ * API (SSE, whole, or over WebSocket), Chat Completions and Images, each for a key this world issued only.
  * The model behind it is the scripted one every provider mock shares.
  */
 export function platformHandlers(keys: ApiKeys) {
@@ -95,6 +74,7 @@ export function platformHandlers(keys: ApiKeys) {
       if (!body.success) return invalidBody("chat completions");
       return chatCompletion(body.data.model, replyTo(body.data.messages), body.data.stream ?? false);
     }),
+    ...imageHandlers(keys),
   ];
 }
 
