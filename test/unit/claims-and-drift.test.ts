@@ -67,14 +67,16 @@ describe("known drift is strict", () => {
     expect(judged.observed.at(-1)).not.toContain("time limit");
   });
   test("a step stopped at its time limit before failing as recorded is still 'changed', and says the limit came first", () => {
-    const judged = judgeClaim(evaluation(false, ["✗ exit code 137, stopped at the step's time limit after 180 s (expected 0)"]), entries[0], ran("loading…", true));
+    const judged = judgeClaim(evaluation(false, ["✗ exit code 137 (expected 0); stopped at the step's time limit after 180 s"]), entries[0], ran("loading…", true));
     expect(judged.status).toBe("known-drift-changed");
     expect(judged.observed.at(-1)).toContain("stopped at its time limit first");
   });
   test("an exit code the time limit chose says so", () => {
     const stopped = { ...step("loading…", 137), result: { ...step("loading…", 137).result, timedOut: true, durationMs: 180_400 } };
-    expect(evaluateClaim({ exitCode: 0 }, stopped).observed[0]).toContain("exit code 137, stopped at the step's time limit after 180 s (expected 0)");
+    expect(evaluateClaim({ exitCode: 0 }, stopped).observed[0]).toContain("exit code 137 (expected 0); stopped at the step's time limit after 180 s");
     expect(evaluateClaim({ exitCode: 0 }, step("boom", 137)).observed[0]).not.toContain("time limit");
+    // Known-drift entries match "exit code N (expected M)": the time limit's note must not split it.
+    expect(evaluateClaim({ exitCode: 0 }, stopped).observed[0]).toMatch(/exit code (124|137) \(expected 0\)/);
   });
   test("the recorded failure may be in the step's output", () => {
     expect(judgeClaim(evaluation(false, ["✗ stdout is not JSON"]), { ...entries[0]!, fails: "plugin load failed" }, ran("plugin load failed: codex")).status).toBe("known-drift");
