@@ -1,4 +1,5 @@
 import { formatJournalEntry, type JournalEntry } from "../../mocks/edge/journal.ts";
+import { timeLimitNote } from "../sut/command-result.ts";
 import type { Expectation } from "./schema.ts";
 import { parseJson, valueAt } from "./json-value.ts";
 import type { StepObservations, StepRecord } from "./records.ts";
@@ -41,8 +42,8 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
     const held = step.result.exitCode === expect.exitCode;
     // Another exit code says little by itself: what the command printed last says why, and a
     // command stopped at its time limit never got to choose one.
-    const stopped = step.result.timedOut ? `; stopped at the step's time limit after ${Math.round(step.result.durationMs / 1000)} s` : "";
-    checks.push({ held, observed: `exit code ${step.result.exitCode} (expected ${expect.exitCode})${stopped}${held ? "" : `; output ends: ${excerpt(output)}`}` });
+    const stopped = timeLimitNote(step.result);
+    checks.push({ held, observed: `exit code ${step.result.exitCode} (expected ${expect.exitCode})${stopped ? `; ${stopped}` : ""}${held ? "" : `; output ends: ${excerpt(output)}`}` });
   }
   if (expect.outputIncludes !== undefined) {
     const held = output.includes(expect.outputIncludes);

@@ -1,4 +1,5 @@
 import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
+import { timeLimitNote } from "../../harness/sut/command-result.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
 type StepEntry = ScenarioEntry["steps"][number];
@@ -19,11 +20,12 @@ function verdictLabel(claim: ClaimEntry): string {
 
 /** One command of the run as it was typed, where it came from, and how it ended. */
 function commandLine(step: StepEntry): string {
+  const stopped = timeLimitNote(step);
   const ended = step.notRun
     ? `not run: ${step.notRun}`
     : step.background
       ? `left running: ${step.background.ready ? `ready after ${step.background.readyAfterMs} ms (${step.background.evidence})` : `never ready: ${step.background.evidence}`}`
-      : `exit ${step.exitCode}${step.timedOut ? ` (stopped at its time limit after ${Math.round(step.durationMs / 1000)} s)` : ""}`;
+      : `exit ${step.exitCode}${stopped ? ` (${stopped})` : ""}`;
   const substituted = step.substitution ? `; then "${step.substitution.serve}" stood in (${step.substitution.evidence})` : "";
   return `$ ${step.command}  [${step.id}, ${step.source}] → ${ended}${substituted}`;
 }

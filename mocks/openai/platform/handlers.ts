@@ -6,8 +6,7 @@ import { replyTo } from "../../model/scripted-model.ts";
 import { responseEvents, toServerSentEvents } from "../responses-stream.ts";
 import { responsesWebSocket } from "../responses-websocket.ts";
 import { IMAGE_MODELS, imageHandlers } from "./images.ts";
-import { base, refusal } from "./refusal.ts";
-
+import { base, invalidRequest, modelNotFound, refusal } from "./refusal.ts";
 
 /** The models the platform lists for the person's key: what the docs of both versions name. */
 export const PLATFORM_MODELS = ["gpt-5.5", "gpt-5.4-mini", "gpt-5.6", "gpt-6-astra", "gpt-6-sol", "chat-latest", ...IMAGE_MODELS];
@@ -15,7 +14,7 @@ export const PLATFORM_MODELS = ["gpt-5.5", "gpt-5.4-mini", "gpt-5.6", "gpt-6-ast
 const ResponsesRequest = z.object({ model: z.string(), input: z.unknown(), stream: z.boolean().optional() }).loose();
 const ChatRequest = z.object({ model: z.string(), messages: z.array(z.unknown()), stream: z.boolean().optional() }).loose();
 
-const invalidBody = (what: string) => HttpResponse.json({ error: { message: `invalid ${what} request body`, type: "invalid_request_error", param: null, code: null } }, { status: 400 });
+const invalidBody = (what: string) => invalidRequest(`invalid ${what} request body`);
 const model = (id: string) => ({ id, object: "model", created: 1_767_225_600, owned_by: id.startsWith("gpt-image") ? "system" : "openai" });
 const sse = (body: ReadableStream<Uint8Array>) => new HttpResponse(body, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });
 
@@ -55,7 +54,7 @@ export function platformHandlers(keys: ApiKeys) {
       const id = String(params.id);
       return PLATFORM_MODELS.includes(id)
         ? HttpResponse.json(model(id))
-        : HttpResponse.json({ error: { message: `The model '${id}' does not exist`, type: "invalid_request_error", param: "model", code: "model_not_found" } }, { status: 404 });
+        : modelNotFound(id);
     }),
     http.post(`${base}/responses`, async ({ request }) => {
       const refused = refusal(request, keys);

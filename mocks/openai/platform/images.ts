@@ -2,7 +2,7 @@ import { crc32, deflateSync } from "node:zlib";
 import { http, HttpResponse } from "msw";
 import { z } from "zod";
 import type { ApiKeys } from "../../api-keys.ts";
-import { base, refusal } from "./refusal.ts";
+import { base, invalidRequest, modelNotFound, refusal } from "./refusal.ts";
 
 /** The image models the docs of both versions name (generation, and 2026.9's edit example). */
 export const IMAGE_MODELS = ["gpt-image-1.5", "gpt-image-2.5-flare", "gpt-image-2.5-sunburst"];
@@ -18,7 +18,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A 1×1 transparent PNG: a real image file any viewer opens, whatever the prompt asked for. */
-function transparentPixel(): Buffer {
+function pngPixel(): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(1, 0);
   header.writeUInt32BE(1, 4);
@@ -27,12 +27,14 @@ function transparentPixel(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(scanline)), chunk("IEND", Buffer.alloc(0))]);
 }
 
+const PNG_PIXEL = pngPixel();
+
 /** A 1×1 lossless WebP (the image Modernizr probes WebP support with). */
 const WEBP_PIXEL = Buffer.from("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==", "base64");
 
 /** The image in the format the request asked for, as the real API encodes it. */
 function encoded(format: string): Buffer {
-  if (format === "png") return transparentPixel();
+  if (format === "png") return PNG_PIXEL;
   if (format === "webp") return WEBP_PIXEL;
   // A fault of the mock, not an answer OpenClaw could be judged on: the run reports it as broken.
   throw new Error(`the Images API mock encodes png and webp only; the request asked for ${format}`);
@@ -42,9 +44,7 @@ const GenerationRequest = z.object({ model: z.string(), prompt: z.string().min(1
 
 /** The Images API's answer: gpt-image models return base64 images, never URLs. */
 function images(modelId: string, format: string): Response {
-  if (!IMAGE_MODELS.includes(modelId)) {
-    return HttpResponse.json({ error: { message: `The model '${modelId}' does not exist`, type: "invalid_request_error", param: "model", code: "model_not_found" } }, { status: 404 });
-  }
+  if (!IMAGE_MODELS.includes(modelId)) return modelNotFound(modelId);
   return HttpResponse.json({
     created: Math.floor(Date.now() / 1000),
     data: [{ b64_json: encoded(format).toString("base64") }],
@@ -53,8 +53,6 @@ function images(modelId: string, format: string): Response {
   });
 }
 
-const invalid = (message: string) => HttpResponse.json({ error: { message, type: "invalid_request_error", param: null, code: null } }, { status: 400 });
-
 /** Image generation (JSON) and editing (multipart, with the reference image) for an issued key. */
 export function imageHandlers(keys: ApiKeys) {
   return [
@@ -62,7 +60,7 @@ export function imageHandlers(keys: ApiKeys) {
       const refused = refusal(request, keys);
       if (refused) return refused;
       const body = GenerationRequest.safeParse(await request.json().catch(() => undefined));
-      return body.success ? images(body.data.model, body.data.output_format) : invalid("invalid images request body: model and prompt are required");
+      return body.success ? images(body.data.model, body.data.output_format) : invalidRequest("invalid images request body: model and prompt are required");
     }),
     http.post(`${base}/images/edits`, async ({ request }) => {
       const refused = refusal(request, keys);
@@ -70,7 +68,7 @@ export function imageHandlers(keys: ApiKeys) {
       const form = await request.formData().catch(() => undefined);
       const model = form?.get("model");
       const image = form?.get("image") ?? form?.get("image[]");
-      if (typeof model !== "string" || !form?.get("prompt") || !(image instanceof Blob)) return invalid("invalid images edit body: model, prompt and image are required");
+      if (typeof model !== "string" || !form?.get("prompt") || !(image instanceof Blob)) return invalidRequest("invalid images edit body: model, prompt and image are required");
       const format = form.get("output_format");
       return images(model, typeof format === "string" ? format : "png");
     }),

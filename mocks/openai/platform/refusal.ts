@@ -5,6 +5,11 @@ import type { ApiKeys } from "../../api-keys.ts";
 export const base = "https://api.openai.com/v1";
 export const OPENAI_API_KEY_KIND = "openai-api-key";
 
+/** OpenAI's error body for a request it cannot take: 400, or a missing model's 404. */
+export const invalidRequest = (message: string) => HttpResponse.json({ error: { message, type: "invalid_request_error", param: null, code: null } }, { status: 400 });
+export const modelNotFound = (id: string) =>
+  HttpResponse.json({ error: { message: `The model '${id}' does not exist`, type: "invalid_request_error", param: "model", code: "model_not_found" } }, { status: 404 });
+
 const bearer = (request: Request) => /^Bearer\s+(\S+)/i.exec(request.headers.get("authorization") ?? "")?.[1];
 
 /** The key as OpenAI's error message shows it: its start and its last four characters. */
