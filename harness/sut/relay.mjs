@@ -1,4 +1,4 @@
-// Runs as PID 1 inside the SUT container (root, NET_ADMIN, no network but loopback), with the
+// Runs as the SUT container's main process, under Docker's init (root, NET_ADMIN, no network but loopback), with the
 // SUT image's own Node. It carries every connection's bytes, unchanged, over a unix socket to
 // the edge in the harness process. DNS questions go the same way, framed as DNS over TCP.
 // Plain JavaScript: it is copied into the container as is, with no dependencies.

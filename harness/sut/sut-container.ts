@@ -45,8 +45,20 @@ const STOP_GRACE_MS = 15_000;
 const TERMINAL_SIZE = "stty cols 120 rows 50";
 
 /**
+ * A container whose PID 1 is Docker's init (tini), as a host's is systemd: it reaps orphans.
+ * Without it an orphaned process that exits (a Gateway its wizard left behind) stays a zombie,
+ * which `kill -0` still finds, so OpenClaw takes its dead Gateway for a live lock owner.
+ */
+class HostLikeContainer extends GenericContainer {
+  withInit(): this {
+    this.hostConfig.Init = true;
+    return this;
+  }
+}
+
+/**
  * The SUT: real OpenClaw in a container with no network interface but loopback. The relay
- * (PID 1) makes every address local to lo and carries bytes to the edge's unix sockets.
+ * (under the init) makes every address local to lo and carries bytes to the edge's unix sockets.
  */
 export class SutContainer {
   private readonly container: StartedTestContainer;
@@ -75,7 +87,8 @@ export class SutContainer {
     const resolvConf = join(options.socketDir, "resolv.conf");
     await writeFile(resolvConf, `nameserver ${options.resolverAddress}\noptions timeout:1 attempts:1\n`);
     const relaySource = await readFile(new URL("./relay.mjs", import.meta.url), "utf8");
-    const container = await new GenericContainer(options.image.tag)
+    const container = await new HostLikeContainer(options.image.tag)
+      .withInit()
       .withNetworkMode("none")
       .withAddedCapabilities("NET_ADMIN")
       .withLabels({ [LABEL]: "sut", [`${LABEL}.run`]: options.runId, [`${LABEL}.pid`]: String(process.pid) })
