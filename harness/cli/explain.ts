@@ -55,8 +55,9 @@ function describeStep(step: Step, plan: PlannedScenario): string[] {
   if (!planned.step.docs) return [`  ${step.id}  explicit: ${planned.step.why}`, `     $ ${planned.step.run}`, ...tail];
   const { command, source } = planned;
   const moved = source.kind === "docs" && source.moved ? [`     the docs moved: followed the anchor stub at ${source.moved.stub}`] : [];
+  const also = source.kind === "docs" ? (source.also ?? []).map((block) => `     the same command at ${block.file}:${block.line}`) : [];
   const files = planned.files.map((file) => `     writes ${file.path}: the config example at ${file.file}:${file.line}`);
-  return [`  ${step.id}  ${whereOf(source)}`, ...files, `     $ ${command}`, ...moved, ...tail];
+  return [`  ${step.id}  ${whereOf(source)}`, ...files, `     $ ${command}`, ...also, ...moved, ...tail];
 }
 
 /**

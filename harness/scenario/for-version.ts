@@ -31,7 +31,12 @@ export function stepForVersion(step: Step, version: string): Step | undefined {
   const variant = versions?.find(covers(version));
   if (!variant) return base;
   if (variant.skip) return undefined;
-  const command = variant.docs ? { docs: variant.docs, run: undefined, why: undefined } : variant.run ? { docs: undefined, run: variant.run, why: variant.why } : {};
+  // Other pages' blocks go with the docs they repeat: a variant's own docs: bring only its own alsoIn:.
+  const command = variant.docs
+    ? { docs: variant.docs, alsoIn: variant.alsoIn, run: undefined, why: undefined }
+    : variant.run
+      ? { docs: undefined, alsoIn: undefined, run: variant.run, why: variant.why }
+      : { alsoIn: variant.alsoIn ?? base.alsoIn };
   return { ...base, ...command, timeout: variant.timeout ?? base.timeout, answers: variant.answers ?? base.answers, files: variant.files ?? base.files, substitute: variant.substitute ?? base.substitute };
 }
 

@@ -40,13 +40,31 @@ export const whereOf = (source: StepSource) => (source.kind === "docs" ? `${sour
 export function planStep(step: Step, docsRoot: string): PlannedStep {
   const files = (step.files ?? []).map(({ path, docs }) => ({ path, ...locateConfigExample(docsRoot, docs) }));
   if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! }, files };
-  const located = locateCommand(docsRoot, step.docs);
-  const source: StepSource = {
-    kind: "docs", file: located.file, line: located.line, ...(located.lines.length > 1 ? { lines: located.lines } : {}), ...(located.moved ? { moved: located.moved } : {}),
-  };
-  const command = chooseOptional(located.command, whereOf(source), step.docs.optional);
-  fillPlaceholders(command, whereOf(source), step.docs.fill ?? {}, step.env ?? {});
+  const { block, command, typed } = readBlock(step.docs, step, docsRoot);
+  const also = (step.alsoIn ?? []).map((locator) => {
+    const other = readBlock(locator, step, docsRoot);
+    if (other.typed !== typed) {
+      throw new DocDriftError(`${where(other.block)} (alsoIn) gives another command than the step's ${where(block)}: ${JSON.stringify(typed)}`, [other.typed]);
+    }
+    return other.block;
+  });
+  const source: StepSource = { kind: "docs", ...block, ...(also.length ? { also: also.map(({ moved: _, ...ref }) => ref) } : {}) };
   return { step, command, source, files };
+}
+
+const where = (block: { file: string; line: number }) => `${block.file}:${block.line}`;
+
+/**
+ * One docs block's command for a step: as located (the optional parts a person types chosen),
+ * and as typed once its placeholders are filled (so two pages' blocks compare as the person
+ * would type them). Checks that the step fills every placeholder the command has.
+ */
+function readBlock(locator: NonNullable<Step["docs"]>, step: Step, docsRoot: string) {
+  const located = locateCommand(docsRoot, locator);
+  const block = { file: located.file, line: located.line, ...(located.lines.length > 1 ? { lines: located.lines } : {}), ...(located.moved ? { moved: located.moved } : {}) };
+  const command = chooseOptional(located.command, where(block), locator.optional);
+  const typed = fillPlaceholders(command, where(block), locator.fill ?? {}, step.env ?? {});
+  return { block, command, typed };
 }
 
 /** Collects doc drift instead of stopping at the first, so every problem is named at once. */

@@ -7,7 +7,11 @@ import type { ServeResult } from "../sut/sut-container.ts";
 import type { ClaimStatus, ScenarioStatus } from "./status.ts";
 
 /** Where a step's command comes from: a docs line (and the lines of every command, for a whole block), or the scenario. */
-export type StepSource = { kind: "docs"; file: string; line: number; lines?: number[]; moved?: DocMove } | { kind: "explicit"; why: string };
+/** Where a docs block stands, and the doc lines of the commands the step runs from it. */
+export type DocBlockRef = { file: string; line: number; lines?: number[] };
+
+/** A docs step's block, and other pages' blocks that give the same command (`alsoIn:`). */
+export type StepSource = ({ kind: "docs"; moved?: DocMove; also?: DocBlockRef[] } & DocBlockRef) | { kind: "explicit"; why: string };
 
 /** A config example of the docs the person wrote to a file before the step's command. */
 export interface WrittenFile {

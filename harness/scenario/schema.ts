@@ -132,6 +132,7 @@ export const StepVariant = z
   .strictObject({
     openclaw: versionRange.describe("the versions this form of the step applies to"),
     docs: DocsLocator.optional(),
+    alsoIn: z.array(DocsLocator).min(1).optional().describe("this version's other blocks that give the same command (with its docs:, or the step's)"),
     run: z.string().min(1).optional(),
     why: z.string().min(1).optional(),
     timeout: duration.optional(),
@@ -144,6 +145,7 @@ export const StepVariant = z
     if (variant.docs && variant.run) context.addIssue({ code: "custom", path: [], message: "give docs: or run:, not both" });
     if (variant.run && !variant.why) context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
     if (variant.skip && (variant.docs || variant.run || variant.answers || variant.files || variant.substitute)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs:, run:, answers:, files: or substitute:" });
+    if (variant.alsoIn && (variant.run || variant.skip)) context.addIssue({ code: "custom", path: ["alsoIn"], message: "alsoIn: names other blocks of a docs: command; a run: or skipped step has none" });
   });
 
 /**
@@ -154,6 +156,11 @@ export const Step = z
   .strictObject({
     ...stepBase,
     docs: DocsLocator.optional(),
+    alsoIn: z
+      .array(DocsLocator)
+      .min(1)
+      .optional()
+      .describe("other pages' blocks that give the person this same command (the same step, followed from another page); each must hold it, else doc drift"),
     run: z.string().min(1).optional().describe("an explicit command; may use {{name}} captured by an earlier step"),
     /** An explicit command must say why it is not read from the docs. */
     why: z.string().min(1).optional().describe("why this command is not taken from the docs"),
@@ -167,6 +174,7 @@ export const Step = z
     } else if (step.docs && step.why) {
       context.addIssue({ code: "custom", path: ["why"], message: "why: belongs to run: steps; a docs: step needs no excuse" });
     }
+    if (step.alsoIn && !step.docs) context.addIssue({ code: "custom", path: ["alsoIn"], message: "alsoIn: names other blocks of a docs: command; a run: step has none" });
     if (step.background && (step.tty || step.actor || step.answers || step.substitute)) {
       context.addIssue({ code: "custom", path: ["background"], message: "a background command has no terminal, person or stand-in: drop tty, actor, answers and substitute" });
     }
