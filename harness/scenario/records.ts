@@ -6,11 +6,13 @@ import type { CommandResult } from "../sut/command-result.ts";
 import type { ServeResult } from "../sut/sut-container.ts";
 import type { ClaimStatus, ScenarioStatus } from "./status.ts";
 
-/** Where a step's command comes from: a docs line (and the lines of every command, for a whole block), or the scenario. */
 /** Where a docs block stands, and the doc lines of the commands the step runs from it. */
 export type DocBlockRef = { file: string; line: number; lines?: number[] };
 
-/** A docs step's block, and other pages' blocks that give the same command (`alsoIn:`). */
+/**
+ * Where a step's command comes from: a docs line (and the lines of every command, for a whole
+ * block) with other pages' blocks that give the same command (`alsoIn:`), or the scenario.
+ */
 export type StepSource = ({ kind: "docs"; moved?: DocMove; also?: DocBlockRef[] } & DocBlockRef) | { kind: "explicit"; why: string };
 
 /** A config example of the docs the person wrote to a file before the step's command. */

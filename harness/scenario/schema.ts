@@ -123,6 +123,8 @@ const stepBase = {
   timeout: duration.default(60_000),
 };
 
+const ALSO_IN_NEEDS_DOCS = "alsoIn: names other blocks of a docs: command; a run: or skipped step has none";
+
 /**
  * Where a version's docs or CLI need another command for the same step, or have no such step:
  * that version's `docs:` or `run:` (with `why:`), time limit, prompts, or `skip:` with the reason. The
@@ -145,7 +147,7 @@ export const StepVariant = z
     if (variant.docs && variant.run) context.addIssue({ code: "custom", path: [], message: "give docs: or run:, not both" });
     if (variant.run && !variant.why) context.addIssue({ code: "custom", path: ["run"], message: "say why this command is not taken from the docs (why:)" });
     if (variant.skip && (variant.docs || variant.run || variant.answers || variant.files || variant.substitute)) context.addIssue({ code: "custom", path: ["skip"], message: "a skipped step runs nothing: no docs:, run:, answers:, files: or substitute:" });
-    if (variant.alsoIn && (variant.run || variant.skip)) context.addIssue({ code: "custom", path: ["alsoIn"], message: "alsoIn: names other blocks of a docs: command; a run: or skipped step has none" });
+    if (variant.alsoIn && (variant.run || variant.skip)) context.addIssue({ code: "custom", path: ["alsoIn"], message: ALSO_IN_NEEDS_DOCS });
   });
 
 /**
@@ -174,7 +176,7 @@ export const Step = z
     } else if (step.docs && step.why) {
       context.addIssue({ code: "custom", path: ["why"], message: "why: belongs to run: steps; a docs: step needs no excuse" });
     }
-    if (step.alsoIn && !step.docs) context.addIssue({ code: "custom", path: ["alsoIn"], message: "alsoIn: names other blocks of a docs: command; a run: step has none" });
+    if (step.alsoIn && !step.docs) context.addIssue({ code: "custom", path: ["alsoIn"], message: ALSO_IN_NEEDS_DOCS });
     if (step.background && (step.tty || step.actor || step.answers || step.substitute)) {
       context.addIssue({ code: "custom", path: ["background"], message: "a background command has no terminal, person or stand-in: drop tty, actor, answers and substitute" });
     }
