@@ -36,12 +36,12 @@ export function planRuns(scenarios: LoadedScenario[], docsRoot: string, version:
       for (const one of plan.drift) drift.set(`${scenario.id}/${one.kind}/${one.id}`, { scenario: scenario.id, ...one });
       for (const { step, source } of plan.steps) {
         if (source.kind !== "docs") continue;
+        const judging = plan.claims.filter((claim) => claim.step === step.id).map((claim) => claim.id);
         // The step runs its block's command, and with it every other page's block that gives it.
         for (const block of [source, ...(source.also ?? [])]) {
           const key = `${scenario.id}/${step.id}/${block.file}:${block.line}`;
           const run = runs.get(key) ?? { file: block.file, lines: block.lines ?? [block.line], scenario: scenario.id, step: step.id, judgedBy: [] };
-          const judging = plan.claims.filter((claim) => claim.step === step.id && !run.judgedBy.includes(claim.id)).map((claim) => claim.id);
-          runs.set(key, { ...run, judgedBy: [...run.judgedBy, ...judging] });
+          runs.set(key, { ...run, judgedBy: [...new Set([...run.judgedBy, ...judging])] });
         }
       }
     }

@@ -3,7 +3,7 @@ import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
 import { locateCommand, locateConfigExample } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
 import { chooseOptional } from "../docs/synopsis.ts";
-import type { StepSource, WrittenFile } from "./records.ts";
+import type { DocBlockRef, StepSource, WrittenFile } from "./records.ts";
 import { HarnessError } from "../util/errors.ts";
 import { claimForVersion, skipReason, stepForVersion } from "./for-version.ts";
 import type { Claim, Scenario, Step } from "./schema.ts";
@@ -30,7 +30,9 @@ export interface PlannedScenario {
   skipped: { kind: "step" | "claim"; id: string; why: string }[];
 }
 
-export const whereOf = (source: StepSource) => (source.kind === "docs" ? `${source.file}:${source.line}` : "the scenario");
+const where = (block: { file: string; line: number }) => `${block.file}:${block.line}`;
+
+export const whereOf = (source: StepSource) => (source.kind === "docs" ? where(source) : "the scenario");
 
 /**
  * Reads a step's command from the docs of this version (or takes the explicit one), and checks
@@ -40,7 +42,7 @@ export const whereOf = (source: StepSource) => (source.kind === "docs" ? `${sour
 export function planStep(step: Step, docsRoot: string): PlannedStep {
   const files = (step.files ?? []).map(({ path, docs }) => ({ path, ...locateConfigExample(docsRoot, docs) }));
   if (!step.docs) return { step, command: step.run!, source: { kind: "explicit", why: step.why! }, files };
-  const { block, command, typed } = readBlock(step.docs, step, docsRoot);
+  const { block, moved, command, typed } = readBlock(step.docs, step, docsRoot);
   const also = (step.alsoIn ?? []).map((locator) => {
     const other = readBlock(locator, step, docsRoot);
     if (other.typed !== typed) {
@@ -48,11 +50,9 @@ export function planStep(step: Step, docsRoot: string): PlannedStep {
     }
     return other.block;
   });
-  const source: StepSource = { kind: "docs", ...block, ...(also.length ? { also: also.map(({ moved: _, ...ref }) => ref) } : {}) };
+  const source: StepSource = { kind: "docs", ...block, ...(moved ? { moved } : {}), ...(also.length ? { also } : {}) };
   return { step, command, source, files };
 }
-
-const where = (block: { file: string; line: number }) => `${block.file}:${block.line}`;
 
 /**
  * One docs block's command for a step: as located (the optional parts a person types chosen),
@@ -61,10 +61,10 @@ const where = (block: { file: string; line: number }) => `${block.file}:${block.
  */
 function readBlock(locator: NonNullable<Step["docs"]>, step: Step, docsRoot: string) {
   const located = locateCommand(docsRoot, locator);
-  const block = { file: located.file, line: located.line, ...(located.lines.length > 1 ? { lines: located.lines } : {}), ...(located.moved ? { moved: located.moved } : {}) };
+  const block: DocBlockRef = { file: located.file, line: located.line, ...(located.lines.length > 1 ? { lines: located.lines } : {}) };
   const command = chooseOptional(located.command, where(block), locator.optional);
   const typed = fillPlaceholders(command, where(block), locator.fill ?? {}, step.env ?? {});
-  return { block, command, typed };
+  return { block, moved: located.moved, command, typed };
 }
 
 /** Collects doc drift instead of stopping at the first, so every problem is named at once. */
