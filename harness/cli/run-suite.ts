@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -7,7 +6,8 @@ import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
-import { sweepLeftovers } from "../sut/sweep.ts";
+import { guardRun } from "../sut/run-guard.ts";
+import { newRunId, sweepLeftovers } from "../sut/sweep.ts";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { HarnessError } from "../util/errors.ts";
 import { LABEL, projectRoot, reportsDir } from "../util/paths.ts";
@@ -44,8 +44,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   await prepareReportsDir(reportsDir);
   const suts: ProvisionedSut[] = [];
   for (const target of options.targets) suts.push(await provisionSut(target));
-  const runId = `run-${randomBytes(4).toString("hex")}`;
-  progress(`run ${runId}: its containers carry the label ${LABEL}.run=${runId}`);
+  const runId = newRunId();
+  // kill -9 leaves this process no say: the guard sweeps then.
+  const guard = guardRun(runId);
   const vitest = await createVitest("test", {
     config: join(projectRoot, "vitest.config.ts"),
     project: ["conformance"],
@@ -62,7 +63,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   for (const project of vitest.projects) {
     project.provide("sut", suts[0]!);
     project.provide("suts", suts);
-    project.provide("selection", { scenarios: options.scenarios, docsDir: options.docs, runId });
+    project.provide("selection", { scenarios: options.scenarios, docsDir: options.docs });
+    project.provide("runId", runId);
   }
   // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own
   // handler exits the process 1 ms after the signal, before any cleanup could run: replace it.
@@ -81,6 +83,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   } finally {
     await vitest.close();
     await sweepLeftovers(runId);
+    guard.release();
   }
   if (interrupted) return undefined;
   const reportFile = join(reportsDir, RUN_REPORT_FILE);

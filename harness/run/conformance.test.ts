@@ -14,7 +14,7 @@ const suts = inject("suts");
 const selection = inject("selection");
 const scenarios = loadScenarios().filter(({ scenario }) => !selection || selection.scenarios.includes(scenario.id));
 const knownDrift = loadKnownDrift();
-const runId = selection?.runId ?? `pid-${process.pid}`;
+const runId = inject("runId");
 /** What one scenario may take; the test's own limit leaves a minute on top to take the stage down and report. */
 const SCENARIO_BUDGET_MS = 14 * 60_000;
 let ca: CertificateAuthority;

@@ -7,8 +7,6 @@ export interface Selection {
   scenarios: string[];
   /** A docs tree that stands in for the package's (`--docs`), already resolved. */
   docsDir?: string;
-  /** Names the run's containers, so an interrupted run's are found and removed. */
-  runId: string;
 }
 
 declare module "vitest" {
@@ -18,6 +16,8 @@ declare module "vitest" {
     /** Every version under test, in order: the conformance project runs each scenario on each. */
     suts: ProvisionedSut[];
     selection?: Selection;
+    /** Names the run's containers (label org.openclaw-conformance.run), so an interrupted run's are found and removed. */
+    runId: string;
   }
   interface TaskMeta {
     /** The scenario, OpenClaw version and egress a conformance test is for, set before it can be skipped. */

@@ -21,30 +21,47 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
   return false;
 }
 
-test("Ctrl-C during a run leaves no container, network or temp dir behind", { timeout: 180_000 }, async () => {
-  // The CLI gets a temp root of its own: scenarios running beside this test make temp dirs too.
-  const cliTmp = mkdtempSync(join(tmpdir(), "ocf-interrupt-"));
-  // detached: its own process group, so the signal reaches the CLI and its workers as a terminal's would.
-  const cli = execa(process.execPath, ["harness/cli/main.ts", "run", "--scenario", "legacy-pi-route"], {
-    reject: false,
-    detached: true,
-    env: { TMPDIR: cliTmp, OCF_REPORTS_DIR: join(cliTmp, "reports") },
-  });
-  // The run says its id once its input is checked and Ctrl-C is its own to handle.
+/** What a run left in its temp root: testcontainers' reaper lock and Node's compile cache are shared across processes by design, not ours to remove. */
+const leftIn = (root: string) => readdirSync(root).filter((name) => name !== "reports" && !/^testcontainers-node-\d+\.lock$/.test(name) && name !== "node-compile-cache");
+
+/**
+ * Starts `args` (node's) in a process group and temp root of its own, waits for the run's first
+ * container, sends the group SIGINT as a terminal's Ctrl-C does, and returns the exit code, the
+ * run's id and the temp root (the caller removes it).
+ */
+async function interruptMidRun(args: string[]) {
+  // Its own temp root: scenarios running beside this test make temp dirs too.
+  const root = mkdtempSync(join(tmpdir(), "ocf-interrupt-"));
+  const child = execa(process.execPath, args, { reject: false, detached: true, env: { TMPDIR: root, OCF_REPORTS_DIR: join(root, "reports") } });
+  // The run says its id once its input is checked and its containers are about to start.
   let stderr = "";
-  cli.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  expect(await until(async () => /run (run-[0-9a-f]+): /.test(stderr), 60_000), stderr).toBe(true);
-  const runId = /run (run-[0-9a-f]+): /.exec(stderr)![1]!;
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const announced = /run (run-[0-9a-f]+): /;
+  expect(await until(async () => announced.test(stderr), 60_000), stderr).toBe(true);
+  const runId = announced.exec(stderr)![1]!;
   expect(await until(async () => (await containersOf(runId)).length > 0, 120_000)).toBe(true);
-  process.kill(-cli.pid!, "SIGINT");
-  const result = await cli;
-  expect(result.exitCode).toBe(130);
+  process.kill(-child.pid!, "SIGINT");
+  const { exitCode } = await child;
+  return { exitCode, runId, root };
+}
+
+test("Ctrl-C during a run leaves no container, network or temp dir behind", { timeout: 180_000 }, async () => {
+  const { exitCode, runId, root } = await interruptMidRun(["harness/cli/main.ts", "run", "--scenario", "legacy-pi-route"]);
+  expect(exitCode).toBe(130);
   expect(await containersOf(runId)).toEqual([]);
   const { stdout: networks } = await execa("docker", ["network", "ls", "--filter", `label=${LABEL}`, "-q"]);
   expect(networks.trim()).toBe("");
-  // Left by design and shared across processes, not ours to remove: testcontainers' reaper lock
-  // and Node's module compile cache (vitest turns it on).
-  const leftDirs = readdirSync(cliTmp).filter((name) => name !== "reports" && !/^testcontainers-node-\d+\.lock$/.test(name) && name !== "node-compile-cache");
-  rmSync(cliTmp, { recursive: true, force: true });
-  expect(leftDirs).toEqual([]);
+  const left = leftIn(root);
+  rmSync(root, { recursive: true, force: true });
+  expect(left).toEqual([]);
+});
+
+test("Ctrl-C during the test command (vitest itself, not the CLI) leaves no container or temp dir behind", { timeout: 180_000 }, async () => {
+  // vitest ends its main process a millisecond after the signal; the workers clean up after it.
+  const vitest = ["node_modules/vitest/vitest.mjs", "run", "--project", "conformance", "--reporter", "default", "-t", "legacy-pi-route"];
+  const { exitCode, runId, root } = await interruptMidRun(vitest);
+  expect(exitCode).toBe(130);
+  expect(await until(async () => (await containersOf(runId)).length === 0, 30_000), `containers of ${runId} left`).toBe(true);
+  expect(await until(async () => leftIn(root).length === 0, 30_000), `left in ${root}: ${leftIn(root).join(", ")}`).toBe(true);
+  rmSync(root, { recursive: true, force: true });
 });
