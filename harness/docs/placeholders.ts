@@ -3,8 +3,11 @@ import { DocDriftError } from "./doc-drift.ts";
 /** Variables every shell in the container already has; a doc command may use them freely. */
 const shellProvided = new Set(["HOME", "PATH", "USER", "PWD", "SHELL"]);
 
-/** `<id>`, `<profileId>`: the docs ask the reader to type something of their own. */
-const angle = /<([A-Za-z][\w-]*)>/g;
+/**
+ * `<id>`, `<profileId>`: the docs ask the reader to type something of their own. A usage
+ * synopsis's `<profileIds...>` takes one or more values: it is filled by its name (`profileIds`).
+ */
+const angle = /<([A-Za-z][\w-]*)(?:\.\.\.)?>/g;
 /**
  * `"..."`, `KEY=...`: an elided value the reader types (their key, say), filled as `fill: { "...": … }`.
  * Only a whole value counts: an ellipsis in prose or after other text is left alone.

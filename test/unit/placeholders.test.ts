@@ -8,6 +8,12 @@ describe("a doc command's placeholders are filled from what the scenario declare
     expect(findPlaceholders("<PROVIDER>_API_KEY=...").angle).toEqual(["PROVIDER", "..."]);
     expect(fillPlaceholders('export <PROVIDER>_API_KEY="..."', "a.md:1", { PROVIDER: "ANTHROPIC", "...": "sk-ant-1" }, {})).toBe('export ANTHROPIC_API_KEY="sk-ant-1"');
   });
+  test("a synopsis's repeatable <name...> is filled by its name, with one value or several", () => {
+    const synopsis = "openclaw models auth order set --provider <id> <profileIds...>";
+    expect(findPlaceholders(synopsis).angle).toEqual(["id", "profileIds"]);
+    expect(fillPlaceholders(synopsis, "a.md:1", { id: "openai", profileIds: "openai:work openai:home" }, {})).toBe("openclaw models auth order set --provider openai openai:work openai:home");
+    expect(() => fillPlaceholders(synopsis, "a.md:1", { id: "openai" }, {})).toThrow(/<profileIds>/);
+  });
   test("an ellipsis that is not a whole value is prose, not a placeholder", () => {
     expect(findPlaceholders("openclaw onboard --non-interactive --accept-risk ...").angle).toEqual([]);
     expect(findPlaceholders('echo "loading..."').angle).toEqual([]);
