@@ -6,11 +6,11 @@ import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
-import { guardRun } from "../sut/run-guard.ts";
-import { newRunId, sweepLeftovers } from "../sut/sweep.ts";
+import { startGuardedRun } from "../sut/run-guard.ts";
+import { sweepLeftovers } from "../sut/sweep.ts";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
 import { HarnessError } from "../util/errors.ts";
-import { LABEL, projectRoot, reportsDir } from "../util/paths.ts";
+import { projectRoot, reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
 import { prepareReportsDir } from "./reports-dir.ts";
 
@@ -44,9 +44,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   await prepareReportsDir(reportsDir);
   const suts: ProvisionedSut[] = [];
   for (const target of options.targets) suts.push(await provisionSut(target));
-  const runId = newRunId();
-  // kill -9 leaves this process no say: the guard sweeps then.
-  const guard = guardRun(runId);
+  // kill -9 leaves this process no say: the run's guard sweeps then.
+  const { runId, release } = startGuardedRun();
   const vitest = await createVitest("test", {
     config: join(projectRoot, "vitest.config.ts"),
     project: ["conformance"],
@@ -83,7 +82,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   } finally {
     await vitest.close();
     await sweepLeftovers(runId);
-    guard.release();
+    release();
   }
   if (interrupted) return undefined;
   const reportFile = join(reportsDir, RUN_REPORT_FILE);

@@ -1,7 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { provisionSut } from "../provision/provision.ts";
-import { guardRun } from "../sut/run-guard.ts";
-import { newRunId } from "../sut/sweep.ts";
+import { startGuardedRun } from "../sut/run-guard.ts";
 import { resolveTargets } from "../target/openclaw-target.ts";
 import { DEFAULT_OPENCLAW_VERSIONS } from "../target/openclaw-version.ts";
 import "./provided.ts";
@@ -16,9 +15,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   for (const target of await resolveTargets(process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSIONS)) suts.push(await provisionSut(target));
   project.provide("sut", suts[0]!);
   project.provide("suts", suts);
-  const runId = newRunId();
+  // Ctrl-C on the test command gives no teardown a chance to run: the run's guard sweeps then.
+  const { runId, release } = startGuardedRun();
   project.provide("runId", runId);
-  // Ctrl-C on the test command gives no teardown a chance to run: the guard sweeps then.
-  const guard = guardRun(runId);
-  return () => guard.release();
+  return release;
 }

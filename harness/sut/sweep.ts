@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,13 +8,6 @@ import { progress } from "../util/progress.ts";
 
 /** Per-scenario temp dirs (unix sockets, resolv.conf) are named after the process that owns them. */
 export const RUN_DIR_PREFIX = "ocf-run-";
-
-/** A new run's id, said once on stderr: its containers carry it, so a sweep of the run finds them all. */
-export function newRunId(): string {
-  const runId = `run-${randomBytes(4).toString("hex")}`;
-  progress(`run ${runId}: its containers carry the label ${LABEL}.run=${runId}`);
-  return runId;
-}
 
 function alive(pid: number): boolean {
   try {
@@ -77,9 +69,10 @@ export async function sweepInterruptedRun(runId: string): Promise<number> {
     const ofRun = (await sutContainers()).filter(({ run }) => run === runId);
     const orphaned = ofRun.filter(({ pid }) => !pid || !alive(pid)).map(({ id }) => id);
     await removeContainers(orphaned);
-    removed += orphaned.length + (await removeRunDirs((pid) => !alive(pid)));
+    removed += orphaned.length;
     if (ofRun.length) quietSince = Date.now();
     await delay(200);
   }
-  return removed;
+  // Their owners are gone by now: their temp dirs go once, not on every pass.
+  return removed + (await removeRunDirs((pid) => !alive(pid)));
 }
