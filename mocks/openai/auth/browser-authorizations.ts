@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { s256Challenge } from "./pkce.ts";
 
 export interface AuthorizeRequest {
   redirectUri: string;
@@ -24,7 +25,6 @@ export class BrowserAuthorizations {
     const request = this.codes.get(code);
     if (!request) return false;
     this.codes.delete(code);
-    const challenge = createHash("sha256").update(codeVerifier).digest("base64url");
-    return challenge === request.codeChallenge && redirectUri === request.redirectUri;
+    return s256Challenge(codeVerifier) === request.codeChallenge && redirectUri === request.redirectUri;
   }
 }

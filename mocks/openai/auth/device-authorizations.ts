@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { s256Challenge } from "./pkce.ts";
 
 interface DeviceAuthorization {
   deviceAuthId: string;
@@ -43,11 +44,14 @@ export class DeviceAuthorizations {
     return true;
   }
 
-  /** The device's poll: undefined while the person has not approved. */
-  poll(deviceAuthId: string, code: string): Pick<DeviceAuthorization, "authorizationCode" | "codeVerifier"> | undefined {
+  /**
+   * The device's poll: undefined while the person has not approved. The grant carries the PKCE
+   * pair the server made for the device (the codex CLI requires the challenge in the answer).
+   */
+  poll(deviceAuthId: string, code: string): { authorizationCode: string; codeVerifier: string; codeChallenge: string } | undefined {
     const entry = this.byId.get(deviceAuthId);
     if (!entry || entry.userCode !== code || !entry.approved) return undefined;
-    return { authorizationCode: entry.authorizationCode, codeVerifier: entry.codeVerifier };
+    return { authorizationCode: entry.authorizationCode, codeVerifier: entry.codeVerifier, codeChallenge: s256Challenge(entry.codeVerifier) };
   }
 
   /** An authorization code can be exchanged once, and only with its own verifier. */

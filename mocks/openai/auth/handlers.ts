@@ -49,7 +49,7 @@ export function authHandlers(account: MockAccount, devices: DeviceAuthorizations
       if (!body.success) return oauthError(400, "invalid_request", "device_auth_id and user_code are required");
       const grant = devices.poll(body.data.device_auth_id, body.data.user_code);
       if (!grant) return oauthError(403, "deviceauth_authorization_pending", "The user has not approved this device yet");
-      return HttpResponse.json({ authorization_code: grant.authorizationCode, code_verifier: grant.codeVerifier });
+      return HttpResponse.json({ authorization_code: grant.authorizationCode, code_challenge: grant.codeChallenge, code_verifier: grant.codeVerifier });
     }),
 
     // The page the person opens; the device-code user actor posts the code to it.
