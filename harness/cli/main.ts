@@ -12,7 +12,7 @@ import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawRelease }
 import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { reportsDir } from "../util/paths.ts";
-import { printCheck } from "./check.ts";
+import { checkFormat, printCheck } from "./check.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
 import { explain, findScenario } from "./explain.ts";
 import { checkReportsDir } from "./reports-dir.ts";
@@ -40,7 +40,8 @@ options:
   --tag <tag,...>        only scenarios with one of these tags
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
   --allow-all-skipped    a run in which every selected scenario would be skipped exits 0, not 5
-  --format <f>           coverage's output: text (default), markdown or json
+  --format <f>           coverage's output: text (default), markdown or json; check's: text or github
+                         (annotations: GitHub workflow commands at the docs' file:line)
 exit codes: 0 as expected, 1 drift (new, changed, unexpected pass, doc drift), 2 harness broken,
   3 bad input, 4 environment, 5 nothing checked (every selected scenario skipped),
   6 uncovered (a documented command neither run nor excluded), 130 interrupted`;
@@ -138,6 +139,14 @@ async function docsOfVersions(): Promise<DocsOfVersion[]> {
   return docs;
 }
 
+/** Coverage of each selected version's docs; the scenario files and known drift are read (and checked) first. */
+async function measureSelected() {
+  const scenarios = loadScenarios();
+  loadKnownDrift(undefined, scenarios);
+  const docs = await docsOfVersions();
+  return { docs, coverages: measureVersions(docs, scenarios) };
+}
+
 async function main(): Promise<number> {
   const parsed = parseOptions();
   values = parsed.values;
@@ -175,13 +184,14 @@ async function main(): Promise<number> {
       writeReadmeTables(report, reportFile, measureVersions(docs, loadScenarios()));
       return ExitCode.asExpected;
     }
-    case "coverage":
-    case "check": {
+    case "coverage": {
       const format = coverageFormat(values.format!);
-      const scenarios = loadScenarios();
-      loadKnownDrift(undefined, scenarios);
-      const coverages = measureVersions(await docsOfVersions(), scenarios);
-      return command === "check" ? printCheck(coverages) : printCoverage(coverages, format);
+      return printCoverage((await measureSelected()).coverages, format);
+    }
+    case "check": {
+      const format = checkFormat(values.format!);
+      const { docs, coverages } = await measureSelected();
+      return printCheck(coverages, format, docs);
     }
     case "provision": {
       for (const target of await resolveTargets(values.openclaw!)) await provisionSut(target);

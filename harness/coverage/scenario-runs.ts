@@ -1,4 +1,5 @@
 import semver from "semver";
+import type { DocPlace } from "../docs/doc-drift.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { planScenario } from "../scenario/plan-step.ts";
 
@@ -19,6 +20,8 @@ export interface PlanDrift {
   kind: "step" | "claim";
   id: string;
   message: string;
+  /** Where the docs change stands, for an annotation on the pull request. */
+  at?: DocPlace;
 }
 
 /**

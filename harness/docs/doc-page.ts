@@ -24,7 +24,7 @@ export function loadDocPage(docsRoot: string, page: string): DocPage {
   const cached = cache.get(path);
   if (cached) return cached;
   if (!existsSync(docsRoot)) throw new DocsMissingError(`no docs folder at ${docsRoot}`);
-  if (!existsSync(path)) throw new DocDriftError(`docs page ${page} does not exist in this version`);
+  if (!existsSync(path)) throw new DocDriftError(`docs page ${page} does not exist in this version`, [], { file: `docs/${page}` });
   const source = readFileSync(path, "utf8");
   const loaded = { page, file: `docs/${page}`, source, tree: parser.parse(source) };
   cache.set(path, loaded);

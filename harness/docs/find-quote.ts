@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { DocDriftError } from "./doc-drift.ts";
 import { type DocPage, loadDocPage } from "./doc-page.ts";
 import { anchorStubs } from "./follow-move.ts";
@@ -29,6 +30,24 @@ function lineOfQuote(doc: DocPage, quote: string): number | undefined {
 }
 
 /**
+ * Where a quote that is gone most likely stood: the source line starting the stretch of prose
+ * (as long as the quote) nearest to it, so a pull request's reviewer sees the reworded sentence.
+ */
+function nearestLineOf(doc: DocPage, quote: string): number | undefined {
+  const wanted = normaliseProse(quote).toLowerCase();
+  const lines = doc.source.split("\n").map((line) => normaliseProse(line).toLowerCase());
+  let best: { line: number; distance: number } | undefined;
+  lines.forEach((prose, index) => {
+    if (!prose) return;
+    let stretch = prose;
+    for (let next = index + 1; stretch.length < wanted.length && next < lines.length; next++) if (lines[next]) stretch += ` ${lines[next]}`;
+    const far = distance(wanted, stretch.slice(0, wanted.length));
+    if (!best || far < best.distance) best = { line: index + 1, distance: far };
+  });
+  return best?.line;
+}
+
+/**
  * Finds a quoted sentence in a page of this version's docs and returns its line. When the page
  * was split, the pages its anchor stubs point to are searched too, and the move is reported.
  * A quote that is nowhere there means the promise changed: doc drift.
@@ -46,5 +65,6 @@ export function findQuote(docsRoot: string, page: string, quote: string): QuoteL
     if (movedLine !== undefined) return { file: target.file, line: movedLine, movedFrom: move.stub };
   }
   const alsoSearched = searched.length ? ` (nor where its anchor stubs point: ${searched.map((moved) => `docs/${moved}`).join(", ")})` : "";
-  throw new DocDriftError(`the quote is no longer in ${doc.file}${alsoSearched}: "${quote}"`);
+  const near = nearestLineOf(doc, quote);
+  throw new DocDriftError(`the quote is no longer in ${doc.file}${alsoSearched}: "${quote}"`, [], { file: doc.file, ...(near ? { line: near } : {}) });
 }

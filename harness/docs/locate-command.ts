@@ -99,7 +99,7 @@ function locateScope(docsRoot: string, doc: DocPage, locator: Omit<CommandLocato
       if (move) return locateScope(docsRoot, loadDocPage(docsRoot, move.page), locator, move);
       const elsewhere = elsewhereInDocs(docsRoot, level.title).filter((place) => !place.startsWith(`${doc.file}:`));
       const hint = elsewhere.length ? `; the title stands elsewhere: ${elsewhere.slice(0, 3).join(", ")}` : "";
-      throw new DocDriftError(`no ${describe(level)} ${where}${hint}`, nearest(level.title, level.titles(scope)));
+      throw new DocDriftError(`no ${describe(level)} ${where}${hint}`, nearest(level.title, level.titles(scope)), { file: doc.file });
     }
     scope = narrowed;
     where = `in ${describe(level)} of ${doc.file}`;
@@ -112,11 +112,11 @@ export function locateCommand(docsRoot: string, locator: CommandLocator): Locate
   const { scope, where, doc, moved } = locateScope(docsRoot, loadDocPage(docsRoot, locator.page), locator);
   const blocks = shellBlocks(scope);
   const block = blocks[locator.block - 1];
-  if (!block) throw new DocDriftError(`no shell block #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""));
+  if (!block) throw new DocDriftError(`no shell block #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""), { file: doc.file });
   const commands = blockCommands(block);
   const texts = commands.map(({ command }) => command);
   if (commands.length > 1 && locator.line === undefined) {
-    throw new DocDriftError(`shell block #${locator.block} ${where} holds ${commands.length} commands; say which with line:`, texts);
+    throw new DocDriftError(`shell block #${locator.block} ${where} holds ${commands.length} commands; say which with line:`, texts, { file: doc.file, line: commands[0]!.line });
   }
   if (locator.line === "all") {
     // The block as a person pastes it: its commands in order, in one shell.
@@ -124,7 +124,7 @@ export function locateCommand(docsRoot: string, locator: CommandLocator): Locate
   }
   const index = (locator.line ?? 1) - 1;
   const found = commands[index];
-  if (!found) throw new DocDriftError(`shell block #${locator.block} ${where} has no command #${index + 1}`, texts);
+  if (!found) throw new DocDriftError(`shell block #${locator.block} ${where} has no command #${index + 1}`, texts, { file: doc.file, ...(commands[0] ? { line: commands[0].line } : {}) });
   return { command: found.command, file: doc.file, line: found.line, lines: [found.line], ...(moved ? { moved } : {}) };
 }
 
@@ -141,6 +141,6 @@ export function locateConfigExample(docsRoot: string, locator: Omit<CommandLocat
   const { scope, where, doc, moved } = locateScope(docsRoot, loadDocPage(docsRoot, locator.page), locator);
   const blocks = configBlocks(scope);
   const block = blocks[locator.block - 1];
-  if (!block) throw new DocDriftError(`no config example #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""));
+  if (!block) throw new DocDriftError(`no config example #${locator.block} ${where}`, blocks.map((b) => b.value.split("\n")[0] ?? ""), { file: doc.file });
   return { text: `${block.value}\n`, file: doc.file, line: (block.position?.start.line ?? 0) + 1, ...(moved ? { moved } : {}) };
 }

@@ -1,4 +1,4 @@
-import { DocDriftError } from "../docs/doc-drift.ts";
+import { DocDriftError, type DocPlace } from "../docs/doc-drift.ts";
 import { findQuote, type QuoteLocation } from "../docs/find-quote.ts";
 import { locateCommand, locateConfigExample } from "../docs/locate-command.ts";
 import { fillPlaceholders } from "../docs/placeholders.ts";
@@ -25,7 +25,7 @@ export interface PlannedScenario {
   /** Where each claim's quote stands, by claim id. */
   quotes: Map<string, QuoteLocation>;
   /** Steps and claims whose locator or quote no longer resolves: doc drift. */
-  drift: { kind: "step" | "claim"; id: string; message: string }[];
+  drift: { kind: "step" | "claim"; id: string; message: string; at?: DocPlace }[];
   /** Steps and claims this version does not have, with the scenario's reason. */
   skipped: { kind: "step" | "claim"; id: string; why: string }[];
 }
@@ -46,7 +46,7 @@ export function planStep(step: Step, docsRoot: string): PlannedStep {
   const also = (step.alsoIn ?? []).map((locator) => {
     const other = readBlock(locator, step, docsRoot);
     if (other.typed !== typed) {
-      throw new DocDriftError(`${where(other.block)} (alsoIn) gives another command than the step's ${where(block)}: ${JSON.stringify(typed)}`, [other.typed]);
+      throw new DocDriftError(`${where(other.block)} (alsoIn) gives another command than the step's ${where(block)}: ${JSON.stringify(typed)}`, [other.typed], other.block);
     }
     return other.block;
   });
@@ -62,8 +62,15 @@ export function planStep(step: Step, docsRoot: string): PlannedStep {
 function readBlock(locator: NonNullable<Step["docs"]>, step: Step, docsRoot: string) {
   const located = locateCommand(docsRoot, locator);
   const block: DocBlockRef = { file: located.file, line: located.line, ...(located.lines.length > 1 ? { lines: located.lines } : {}) };
-  const command = chooseOptional(located.command, where(block), locator.optional);
-  const typed = fillPlaceholders(command, where(block), locator.fill ?? {}, step.env ?? {});
+  const atBlock = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      throw error instanceof DocDriftError ? error.placedAt({ file: block.file, line: block.line }) : error;
+    }
+  };
+  const command = atBlock(() => chooseOptional(located.command, where(block), locator.optional));
+  const typed = atBlock(() => fillPlaceholders(command, where(block), locator.fill ?? {}, step.env ?? {}));
   return { block, moved: located.moved, command, typed };
 }
 
@@ -73,7 +80,7 @@ function orDrift<T>(kind: "step" | "claim", id: string, drift: PlannedScenario["
     return resolve();
   } catch (error) {
     if (!(error instanceof DocDriftError)) throw error;
-    drift.push({ kind, id, message: error.message });
+    drift.push({ kind, id, message: error.message, ...(error.at ? { at: error.at } : {}) });
     return undefined;
   }
 }

@@ -1,0 +1,57 @@
+import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
+import type { DocPlace } from "../../harness/docs/doc-drift.ts";
+import { coveredBy } from "./coverage-text.ts";
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`): the runner turns
+ * each into an annotation on that line of the pull request's diff. Escaping as the runner's
+ * toolkit does it: data loses %, CR and LF; properties also lose : and ,.
+ */
+const escapeData = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+export interface Annotation {
+  level: "error" | "warning" | "notice";
+  title: string;
+  message: string;
+  at?: DocPlace;
+}
+
+export function workflowCommand({ level, title, message, at }: Annotation): string {
+  const properties = [...(at ? [`file=${escapeProperty(at.file)}`, ...(at.line ? [`line=${at.line}`] : [])] : []), `title=${escapeProperty(title)}`];
+  return `::${level} ${properties.join(",")}::${escapeData(message)}`;
+}
+
+/**
+ * `check`'s findings as annotations: doc drift where the docs changed, and documented commands
+ * nothing runs or excludes where they stand. `repoPath` maps a docs file (`docs/…`) to its path in
+ * the repository the pull request changes.
+ */
+export function checkAnnotations(coverages: VersionCoverage[], repoPath: (version: string, file: string) => string): Annotation[] {
+  return coverages.flatMap((coverage) => {
+    const place = (at: DocPlace): DocPlace => ({ ...at, file: repoPath(coverage.openclaw, at.file) });
+    const drift = coverage.drift.map(
+      (one): Annotation => ({
+        level: "error",
+        title: `doc drift (openclaw ${coverage.openclaw}): ${one.scenario} ${one.kind} ${one.id}`,
+        message: one.message,
+        ...(one.at ? { at: place(one.at) } : {}),
+      }),
+    );
+    const unaccounted = coverage.blocks
+      .filter((block) => block.status === "unaccounted")
+      .flatMap((block) =>
+        block.commands
+          .filter((command) => command.status === "unaccounted" || command.status === "unjudged")
+          .map(
+            (command): Annotation => ({
+              level: "error",
+              title: `not covered (openclaw ${coverage.openclaw})`,
+              message: `${command.command} → ${coveredBy(command)} (scenarios/, scenarios/coverage/exclusions.yaml)`,
+              at: place({ file: block.file, line: command.line }),
+            }),
+          ),
+      );
+    return [...drift, ...unaccounted];
+  });
+}
