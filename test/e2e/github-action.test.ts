@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { ExitCode } from "../../harness/util/errors.ts";
+import { editedDocsCheckout } from "../support/edited-docs.ts";
+
+// The action's steps run as a GitHub runner runs a composite action's shell steps (no runner is
+// reachable here): expressions expanded, `bash --noprofile --norc -eo pipefail`, the workflow's
+// environment files (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT) and GITHUB_WORKSPACE. Steps that `uses:`
+// another action (the artifact upload) are the runner's own; the install step is `npm ci`,
+// which the test command's own setup has already done for this folder.
+const repo = process.cwd();
+interface ActionStep {
+  name: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+  "working-directory"?: string;
+}
+const action = parse(readFileSync(join(repo, "action.yml"), "utf8")) as { inputs: Record<string, { default: string }>; runs: { using: string; steps: ActionStep[] } };
+
+/** `${{ inputs.x }}` and `${{ github.action_path }}`, the only expressions the action uses in values. */
+function expand(text: string, inputs: Record<string, string>): string {
+  return text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
+    if (expression === "github.action_path") return repo;
+    const input = /^inputs\.([\w-]+)$/.exec(expression)?.[1];
+    if (input !== undefined) return inputs[input] ?? action.inputs[input]?.default ?? "";
+    throw new Error(`the test's runner does not know the expression ${expression}`);
+  });
+}
+
+/** A step's `if:` as the runner reads the forms the action uses: always(), &&, inputs.x == 'v'. */
+function applies(condition: string | undefined, inputs: Record<string, string>): boolean {
+  if (condition === undefined) return true;
+  return condition.split("&&").every((part) => {
+    const term = part.trim();
+    if (term === "always()") return true;
+    const comparison = /^inputs\.([\w-]+) == '([^']*)'$/.exec(term);
+    if (!comparison) throw new Error(`the test's runner does not know the condition ${term}`);
+    return (inputs[comparison[1]!] ?? action.inputs[comparison[1]!]?.default) === comparison[2];
+  });
+}
+
+interface RunnerResult {
+  exitCode: number;
+  stdout: string;
+  summary: string;
+  outputs: string;
+  ran: string[];
+}
+
+/** The action's steps for these inputs, in order, until one fails (as the runner stops). */
+async function runAction(inputs: Record<string, string>, workspace: string): Promise<RunnerResult> {
+  const files = mkdtempSync(join(tmpdir(), "ocf-runner-"));
+  const summaryFile = join(files, "step_summary");
+  const outputFile = join(files, "output");
+  writeFileSync(summaryFile, "");
+  writeFileSync(outputFile, "");
+  const ran: string[] = [];
+  let stdout = "";
+  let exitCode = 0;
+  try {
+    for (const step of action.runs.steps) {
+      if (!applies(step.if, inputs)) continue;
+      if (step.uses) {
+        ran.push(`uses ${step.uses}`);
+        continue;
+      }
+      if (step.run!.startsWith("npm ci")) {
+        ran.push(`${step.name} (done by the test command's setup)`);
+        continue;
+      }
+      expect(step.shell).toBe("bash");
+      const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value, inputs)]));
+      const script = join(files, `${ran.length}.sh`);
+      writeFileSync(script, expand(step.run!, inputs));
+      const result = await execa("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+        cwd: step["working-directory"] ? expand(step["working-directory"], inputs) : workspace,
+        env: { ...env, GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: files },
+        reject: false,
+        all: true,
+      });
+      ran.push(step.name);
+      stdout += result.all;
+      exitCode = result.exitCode ?? 1;
+      if (exitCode !== 0) break;
+    }
+    return { exitCode, stdout, summary: readFileSync(summaryFile, "utf8"), outputs: readFileSync(outputFile, "utf8"), ran };
+  } finally {
+    rmSync(files, { recursive: true, force: true });
+  }
+}
+
+describe("the GitHub Action, check mode, on a docs pull request", () => {
+  let checkout: string;
+  let rewordedLine: number;
+  let newCommandLine: number;
+  beforeAll(async () => {
+    checkout = await editedDocsCheckout("2026.9.6", "cli/onboard.md", (text) =>
+      text
+        // A promise reworded: the claim quoting it no longer stands in the docs.
+        .replace("Plain `openclaw onboard` starts the guided flow.", "Plain `openclaw onboard` begins the guided flow.")
+        // A new documented command that no scenario runs and no exclusion names.
+        .concat("\n## New flag\n\n```bash\nopenclaw onboard --brand-new-flag\n```\n"),
+    );
+    const lines = readFileSync(join(checkout, "docs/cli/onboard.md"), "utf8").split("\n");
+    rewordedLine = lines.findIndex((line) => line.includes("begins the guided flow")) + 1;
+    newCommandLine = lines.indexOf("openclaw onboard --brand-new-flag") + 1;
+  }, 120_000);
+  afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+
+  test("annotates the reworded promise and the new command at their lines, writes the job summary, and fails the job", { timeout: 120_000 }, async () => {
+    const result = await runAction({ mode: "check", openclaw: "2026.9.6", docs: "docs" }, checkout);
+    expect(result.ran).toEqual(["Install the harness (done by the test command's setup)", "Gate"]);
+    expect(result.exitCode, result.stdout).toBe(ExitCode.drift);
+    expect(result.stdout).toContain(
+      `::error file=docs/cli/onboard.md,line=${rewordedLine},title=doc drift (openclaw 2026.9.6)%3A onboard-cli-examples claim bare-onboard-is-guided::the quote is no longer in docs/cli/onboard.md: "Plain \`openclaw onboard\` starts the guided flow."`,
+    );
+    expect(result.stdout).toContain(`::error file=docs/cli/onboard.md,line=${newCommandLine},title=not covered (openclaw 2026.9.6)::openclaw onboard --brand-new-flag → neither run nor excluded`);
+    expect(result.summary).toMatch(/^## OpenClaw conformance: docs check \(exit 1\)\n/);
+    expect(result.summary).toContain("| 2026.9.6 | ");
+    expect(result.outputs).toBe("exit-code=1\n");
+  });
+
+  test("an unknown mode is bad input, annotated, and fails the job", async () => {
+    const result = await runAction({ mode: "bisect" }, checkout);
+    expect(result.exitCode).toBe(ExitCode.badInput);
+    expect(result.stdout).toContain('::error title=openclaw-conformance::mode "bisect": check or run');
+    expect(result.outputs).toBe("exit-code=3\n");
+  });
+});
