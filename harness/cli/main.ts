@@ -11,6 +11,7 @@ import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } fro
 import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawRelease } from "../target/openclaw-version.ts";
 import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
+import { harnessVersion } from "../util/harness-version.ts";
 import { reportsDir } from "../util/paths.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
@@ -23,7 +24,7 @@ import { selectScenarios } from "./select.ts";
 
 const usage = `usage: openclaw-conformance <command> [options]
   run                 run the scenarios against one OpenClaw version and write reports/output/
-  list                list the scenarios
+  list                list the scenarios (--json: as JSON, for scripts)
   explain <scenario>  print the doc steps and claims it will check, with file:line (starts nothing)
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
   provision           start the Docker engine and build the images (what .ci/run needs)
@@ -40,6 +41,8 @@ options:
   --tag <tag,...>        only scenarios with one of these tags
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
   --allow-all-skipped    a run in which every selected scenario would be skipped exits 0, not 5
+  --json                 list's output as JSON
+  --version              print this harness's version
   --format <f>           coverage's output: text (default), markdown or json; check's: text or github
                          (annotations: GitHub workflow commands at the docs' file:line)
 exit codes: 0 as expected, 1 drift (new, changed, unexpected pass, doc drift), 2 harness broken,
@@ -58,6 +61,8 @@ function parseOptions() {
         docs: { type: "string" },
         "allow-all-skipped": { type: "boolean", default: false },
         format: { type: "string", default: "text" },
+        json: { type: "boolean", default: false },
+        version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -69,7 +74,13 @@ function parseOptions() {
 let values: ReturnType<typeof parseOptions>["values"];
 
 function list(): void {
-  for (const { scenario, file } of loadScenarios()) {
+  const scenarios = loadScenarios();
+  if (values.json) {
+    const entries = scenarios.map(({ scenario, file }) => ({ id: scenario.id, title: scenario.title, openclaw: scenario.openclaw, egress: scenario.egress, tags: scenario.tags, issues: scenario.issues ?? [], file }));
+    console.log(JSON.stringify(entries, null, 2));
+    return;
+  }
+  for (const { scenario, file } of scenarios) {
     console.log(`${scenario.id}  [${scenario.egress.join(", ")}] openclaw ${scenario.openclaw}  tags: ${scenario.tags.join(",") || "-"}\n    ${scenario.title}\n    ${file}`);
   }
 }
@@ -151,6 +162,10 @@ async function main(): Promise<number> {
   const parsed = parseOptions();
   values = parsed.values;
   const [command, subject] = parsed.positionals;
+  if (values.version) {
+    console.log(`openclaw-conformance ${harnessVersion()} (node ${process.version})`);
+    return ExitCode.asExpected;
+  }
   if (values.help || !command) {
     console.log(usage);
     return command || values.help ? ExitCode.asExpected : ExitCode.badInput;

@@ -85,3 +85,18 @@ test("--help is not an error; no command is", async () => {
   expect((await runCli(["--help"])).exitCode).toBe(ExitCode.asExpected);
   expect((await runCli([])).exitCode).toBe(ExitCode.badInput);
 });
+
+describe("for scripts", () => {
+  test("--version names this harness and its Node", async () => {
+    const cli = await runCli(["--version"]);
+    expect(cli.exitCode).toBe(ExitCode.asExpected);
+    expect(cli.stdout.trim()).toMatch(/^openclaw-conformance \d+\.\d+\.\d+ \(node v\d+\.\d+\.\d+\)$/);
+  });
+  test("list --json gives every scenario with its versions, egresses, tags and file", async () => {
+    const cli = await runCli(["list", "--json"]);
+    expect(cli.exitCode).toBe(ExitCode.asExpected);
+    const listed = JSON.parse(cli.stdout) as { id: string; openclaw: string; egress: string[]; file: string }[];
+    expect(listed.find((entry) => entry.id === "legacy-pi-route")).toMatchObject({ openclaw: ">=2026.5.12 <2026.6.0", egress: ["open", "cloudflare-sensitive"] });
+    expect(listed.every((entry) => entry.file.endsWith(`${entry.id}.yaml`))).toBe(true);
+  });
+});
