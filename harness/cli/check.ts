@@ -1,9 +1,9 @@
-import { isAbsolute, join, relative } from "node:path";
 import { coverageHeadline, coveredBy } from "../../reports/writers/coverage-text.ts";
 import { checkAnnotations, workflowCommand } from "../../reports/writers/github-annotations.ts";
 import type { VersionCoverage } from "../coverage/coverage.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
 import { coverageExitCode, type DocsOfVersion } from "./coverage.ts";
+import { repoPath } from "./github-paths.ts";
 
 /** text: for a terminal; github: the same, after a workflow command per finding (annotations). */
 export const CHECK_FORMATS = ["text", "github"] as const;
@@ -15,27 +15,13 @@ export function checkFormat(given: string): CheckFormat {
 }
 
 /**
- * A docs file (`docs/…`) as the pull request's repository names it: under the checked docs tree's
- * path in the workspace (GITHUB_WORKSPACE on a runner), or as OpenClaw's repository lays out a
- * package's docs.
- */
-function repoPathOf(docs: DocsOfVersion[], workspace: string) {
-  return (version: string, file: string): string => {
-    const root = docs.find((one) => one.version === version)?.docsRoot;
-    const fromWorkspace = root === undefined ? undefined : relative(workspace, root);
-    if (fromWorkspace === undefined || fromWorkspace.startsWith("..") || isAbsolute(fromWorkspace)) return file;
-    return join(fromWorkspace, file.replace(/^docs\//, ""));
-  };
-}
-
-/**
  * `check`: the first job of a docs pull request. Every scenario's locators and quotes against each
  * version's docs (or an edited tree), and docs coverage, starting no container. Doc drift fails it
  * (exit 1), then blocks nothing accounts for (exit 6).
  */
 export function printCheck(coverages: VersionCoverage[], format: CheckFormat = "text", docs: DocsOfVersion[] = []): ExitCodeValue {
   if (format === "github") {
-    const annotations = checkAnnotations(coverages, repoPathOf(docs, process.env.GITHUB_WORKSPACE ?? process.cwd()));
+    const annotations = checkAnnotations(coverages, (version, file) => repoPath(docs.find((one) => one.version === version)?.docsRoot, file));
     for (const annotation of annotations) console.log(workflowCommand(annotation));
   }
   for (const coverage of coverages) {

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import semver from "semver";
 import type { RunReport } from "../../reports/writers/run-report.ts";
+import { runAnnotations, workflowCommand } from "../../reports/writers/github-annotations.ts";
+import { formatRunMarkdown } from "../../reports/writers/run-markdown.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
 import { ensureDocsOf, ensureDocsOfVersion } from "../docs/docs-package.ts";
 import { resolveDocsOverride } from "../docs/docs-override.ts";
@@ -14,6 +16,7 @@ import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../ut
 import { harnessVersion } from "../util/harness-version.ts";
 import { reportsDir } from "../util/paths.ts";
 import { checkFormat, printCheck } from "./check.ts";
+import { repoPath } from "./github-paths.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
 import { explain, findScenario } from "./explain.ts";
 import { checkReportsDir } from "./reports-dir.ts";
@@ -28,6 +31,9 @@ const usage = `usage: openclaw-conformance <command> [options]
   explain <scenario>  print the doc steps and claims it will check, with file:line (starts nothing)
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
   provision           start the Docker engine and build the images (what .ci/run needs)
+  report [run.json]   a run as Markdown (default: the last run): the scenario × version matrix, the
+                      claims that do not plainly conform with their doc lines and issues; --format
+                      github: its findings as GitHub annotations at the quoted sentences
   readme-tables [run.json]  rewrite the README's result tables from a run's report (default: the last run)
   coverage            every shell block of the onboarding pages (scenarios/coverage/pages.yaml) and what
                       runs or excludes it, per version (starts nothing; --format text|markdown|json)
@@ -43,7 +49,8 @@ options:
   --allow-all-skipped    a run in which every selected scenario would be skipped exits 0, not 5
   --json                 list's output as JSON
   --version              print this harness's version
-  --format <f>           coverage's output: text (default), markdown or json; check's: text or github
+  --format <f>           coverage's output: text (default), markdown or json; check's: text or github;
+                         report's: markdown (default) or github
                          (annotations: GitHub workflow commands at the docs' file:line)
 exit codes: 0 as expected, 1 drift (new, changed, unexpected pass, doc drift), 2 harness broken,
   3 bad input, 4 environment, 5 nothing checked (every selected scenario skipped),
@@ -72,6 +79,13 @@ function parseOptions() {
 }
 
 let values: ReturnType<typeof parseOptions>["values"];
+
+/** report prints Markdown for people, or workflow commands for a runner; "text" is the options' default. */
+function reportFormat(given: string): "markdown" | "github" {
+  if (given === "text" || given === "markdown") return "markdown";
+  if (given === "github") return "github";
+  throw new BadInputError(`--format ${given}: report prints markdown or github`);
+}
 
 function list(): void {
   const scenarios = loadScenarios();
@@ -190,6 +204,15 @@ async function main(): Promise<number> {
       const issue = argument("repro <issue>", subject);
       const ids = scenariosForIssue(issue);
       return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
+    }
+    case "report": {
+      const report = readRunReport(subject ?? defaultReportFile(reportsDir));
+      if (reportFormat(values.format!) === "markdown") console.log(formatRunMarkdown(report));
+      else {
+        const docsRoot = values.docs ? resolveDocsOverride(values.docs) : undefined;
+        for (const annotation of runAnnotations(report, (file) => repoPath(docsRoot, file))) console.log(workflowCommand(annotation));
+      }
+      return ExitCode.asExpected;
     }
     case "readme-tables": {
       const reportFile = subject ?? defaultReportFile(reportsDir);

