@@ -10,7 +10,7 @@ import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } from "../target/openclaw-target.ts";
-import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawRelease } from "../target/openclaw-version.ts";
+import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawReleases } from "../target/openclaw-version.ts";
 import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { harnessVersion } from "../util/harness-version.ts";
@@ -142,25 +142,27 @@ async function run(selection: { scenario?: string; tag?: string }, show: (report
 }
 
 /**
- * The docs read for one --openclaw item: a release's from npm's cache, a tarball's or checkout's
- * own, or an edited tree (--docs) read as that version.
+ * The docs read for one --openclaw item: a release's from npm's cache (each release of a range),
+ * a tarball's or checkout's own, or an edited tree (--docs) read as that version.
  */
-async function docsOf(given: string, override?: string): Promise<DocsOfVersion> {
+async function docsOf(given: string, override?: string): Promise<DocsOfVersion[]> {
   if (looksLikePath(given)) {
     const target = await resolveTarget(given);
-    return { version: target.version, docsRoot: override ?? (await ensureDocsOf(target)) };
+    return [{ version: target.version, docsRoot: override ?? (await ensureDocsOf(target)) }];
   }
   checkVersionSyntax(given);
-  // A version names its docs; a dist-tag (latest) is asked of npm first.
-  const version = semver.valid(given) ? given : (await resolveOpenClawRelease(given)).version;
-  return { version, docsRoot: override ?? (await ensureDocsOfVersion(version)) };
+  // A version names its docs; a dist-tag (latest) or a range is asked of npm first.
+  const versions = semver.valid(given) ? [given] : (await resolveOpenClawReleases(given)).map((release) => release.version);
+  return Promise.all(versions.map(async (version) => ({ version, docsRoot: override ?? (await ensureDocsOfVersion(version)) })));
 }
 
 /** The docs of each --openclaw item, or --docs DIR read as each of those versions. */
 async function docsOfVersions(): Promise<DocsOfVersion[]> {
   const override = values.docs ? resolveDocsOverride(values.docs) : undefined;
   const docs: DocsOfVersion[] = [];
-  for (const given of commaList(values.openclaw!)) docs.push(await docsOf(given, override));
+  for (const given of commaList(values.openclaw!)) {
+    for (const one of await docsOf(given, override)) if (!docs.some((known) => known.version === one.version)) docs.push(one);
+  }
   return docs;
 }
 
@@ -194,10 +196,7 @@ async function main(): Promise<number> {
       const scenario = findScenario(argument("explain <scenario>", subject));
       if (values.docs) return explain(scenario, values.openclaw!, resolveDocsOverride(values.docs));
       let code: ExitCodeValue = ExitCode.asExpected;
-      for (const given of commaList(values.openclaw!)) {
-        const { version, docsRoot } = await docsOf(given);
-        code = Math.max(code, explain(scenario, version, docsRoot)) as ExitCodeValue;
-      }
+      for (const { version, docsRoot } of await docsOfVersions()) code = Math.max(code, explain(scenario, version, docsRoot)) as ExitCodeValue;
       return code;
     }
     case "repro": {

@@ -11,7 +11,7 @@ import { commaList } from "../util/comma-list.ts";
 import { BadInputError } from "../util/errors.ts";
 import { cacheRoot } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
-import { resolveOpenClawRelease, SUT_NODE_VERSION } from "./openclaw-version.ts";
+import { isVersionRange, resolveOpenClawRelease, resolveOpenClawReleases, SUT_NODE_VERSION } from "./openclaw-version.ts";
 
 /**
  * The OpenClaw under test: a release from npm, or a build a maintainer has not published yet
@@ -115,16 +115,17 @@ export async function resolveTarget(given: string): Promise<OpenClawTarget> {
 
 /**
  * `--openclaw a,b,…`: each resolved, in order, each once (`latest` and the version it names are
- * one). An empty list is bad input.
+ * one); a range (`>=2026.8.0`) stands for every release in it. An empty list is bad input.
  */
 export async function resolveTargets(list: string): Promise<OpenClawTarget[]> {
   const given = commaList(list);
   if (!given.length) throw new BadInputError("--openclaw is empty: give one or more versions, tarballs or checkouts, comma-separated");
   const targets: OpenClawTarget[] = [];
+  const key = (candidate: OpenClawTarget) => (candidate.kind === "npm" ? candidate.version : candidate.sha256);
   for (const one of given) {
-    const target = await resolveTarget(one);
-    const key = (candidate: OpenClawTarget) => (candidate.kind === "npm" ? candidate.version : candidate.sha256);
-    if (!targets.some((known) => key(known) === key(target))) targets.push(target);
+    // A range is every release in it, a matrix; anything else is one target.
+    const named: OpenClawTarget[] = isVersionRange(one) ? (await resolveOpenClawReleases(one)).map(({ version }) => ({ kind: "npm", version })) : [await resolveTarget(one)];
+    for (const target of named) if (!targets.some((known) => key(known) === key(target))) targets.push(target);
   }
   return targets;
 }

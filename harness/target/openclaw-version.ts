@@ -20,10 +20,15 @@ export interface OpenClawRelease {
   nodeEngines: string;
 }
 
-/** A version (2026.5.12) or a dist-tag (latest); anything else is refused before npm is asked. */
+const isDistTag = (spec: string) => /^[a-z][a-z0-9-]*$/i.test(spec);
+
+/** A semver range of published versions (`>=2026.8.0`, `2026.9.x`): a matrix of every release in it. */
+export const isVersionRange = (spec: string) => !semver.valid(spec) && !isDistTag(spec) && semver.validRange(spec) !== null;
+
+/** A version (2026.5.12), a dist-tag (latest) or a range (>=2026.8.0); anything else is refused before npm is asked. */
 export function checkVersionSyntax(version: string): void {
-  if (semver.valid(version) || /^[a-z][a-z0-9-]*$/i.test(version)) return;
-  throw new BadInputError(`"${version}" is not an OpenClaw version: give one such as 2026.5.12, or a dist-tag such as latest (see: npm view openclaw versions)`);
+  if (semver.valid(version) || isDistTag(version) || isVersionRange(version)) return;
+  throw new BadInputError(`"${version}" is not an OpenClaw version: give one such as 2026.5.12, a dist-tag such as latest, or a range such as ">=2026.8.0" (see: npm view openclaw versions)`);
 }
 
 /** npm's answer for a package spec; npm's own error codes tell a missing version from no registry. */
@@ -35,6 +40,32 @@ const npmSaysNoSuchVersion = new Set(["E404", "ETARGET", "EINVALIDTAGNAME", "EIN
  * than after npm's retries.
  */
 export async function resolveOpenClawRelease(version: string): Promise<OpenClawRelease> {
+  const releases = await askNpm(version);
+  const resolved = releases.at(-1)!;
+  if (!semver.satisfies(SUT_NODE_VERSION, resolved.nodeEngines)) {
+    throw new BadInputError(`openclaw@${resolved.version} wants node ${resolved.nodeEngines}; the SUT image has ${SUT_NODE_VERSION}`);
+  }
+  return resolved;
+}
+
+/**
+ * Every published release a spec names, oldest first: one for a version or a dist-tag, each
+ * release in a range (pre-releases only when the range names one, as npm matches). Releases whose
+ * Node the SUT image cannot give are left out, each named, and a range with none left is bad input.
+ */
+export async function resolveOpenClawReleases(spec: string): Promise<OpenClawRelease[]> {
+  if (!isVersionRange(spec)) return [await resolveOpenClawRelease(spec)];
+  const releases = await askNpm(spec);
+  const testable = releases.filter((release) => semver.satisfies(SUT_NODE_VERSION, release.nodeEngines));
+  for (const release of releases.filter((one) => !testable.includes(one))) {
+    console.error(`[ocf] openclaw@${release.version} (in ${spec}) wants node ${release.nodeEngines}; the SUT image has ${SUT_NODE_VERSION}: left out`);
+  }
+  if (!testable.length) throw new BadInputError(`no release of openclaw in "${spec}" runs on the SUT image's node ${SUT_NODE_VERSION}`);
+  return testable;
+}
+
+/** npm's releases for a spec, oldest first; an unknown spec is bad input, no registry the environment's fault. */
+async function askNpm(version: string): Promise<OpenClawRelease[]> {
   checkVersionSyntax(version);
   const result = await execa("npm", ["view", `openclaw@${version}`, "version", "engines.node", "--json", "--fetch-retries=1", "--fetch-retry-mintimeout=500", "--fetch-retry-maxtimeout=2000"], { reject: false });
   let answer: unknown;
@@ -54,10 +85,6 @@ export async function resolveOpenClawRelease(version: string): Promise<OpenClawR
   if (!answer || (Array.isArray(answer) && answer.length === 0)) {
     throw new BadInputError(`unknown OpenClaw version "${version}": npm has no openclaw@${version} (see: npm view openclaw versions)`);
   }
-  const release = (Array.isArray(answer) ? answer.at(-1) : answer) as { version: string; "engines.node"?: string };
-  const resolved: OpenClawRelease = { version: release.version, nodeEngines: release["engines.node"] ?? "*" };
-  if (!semver.satisfies(SUT_NODE_VERSION, resolved.nodeEngines)) {
-    throw new BadInputError(`openclaw@${resolved.version} wants node ${resolved.nodeEngines}; the SUT image has ${SUT_NODE_VERSION}`);
-  }
-  return resolved;
+  const answered = (Array.isArray(answer) ? answer : [answer]) as { version: string; "engines.node"?: string }[];
+  return answered.map((release) => ({ version: release.version, nodeEngines: release["engines.node"] ?? "*" })).sort((a, b) => semver.compare(a.version, b.version));
 }
