@@ -1,20 +1,23 @@
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import semver from "semver";
 import type { RunReport } from "../../reports/writers/run-report.ts";
 import { runAnnotations, workflowCommand } from "../../reports/writers/github-annotations.ts";
+import { knownDriftPatch, proposeKnownDrift } from "../../reports/writers/known-drift-patch.ts";
 import { formatRunMarkdown } from "../../reports/writers/run-markdown.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
 import { ensureDocsOf, ensureDocsOfVersion } from "../docs/docs-package.ts";
 import { resolveDocsOverride } from "../docs/docs-override.ts";
 import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
-import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import { knownDriftFile, loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } from "../target/openclaw-target.ts";
 import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawReleases } from "../target/openclaw-version.ts";
 import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { harnessVersion } from "../util/harness-version.ts";
-import { reportsDir } from "../util/paths.ts";
+import { projectRoot, reportsDir } from "../util/paths.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { repoPath } from "./github-paths.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
@@ -34,6 +37,9 @@ const usage = `usage: openclaw-conformance <command> [options]
   report [run.json]   a run as Markdown (default: the last run): the scenario × version matrix, the
                       claims that do not plainly conform with their doc lines and issues; --format
                       github: its findings as GitHub annotations at the quoted sentences
+  known-drift --update [run.json]  propose known-drift.yaml changes from a run (default: the last):
+                      new drift → a draft entry, changed → its fails refitted, unexpected pass →
+                      removal; printed as a patch for review, never applied
   readme-tables [run.json]  rewrite the README's result tables from a run's report (default: the last run)
   coverage            every shell block of the onboarding pages (scenarios/coverage/pages.yaml) and what
                       runs or excludes it, per version (starts nothing; --format text|markdown|json)
@@ -69,6 +75,7 @@ function parseOptions() {
         "allow-all-skipped": { type: "boolean", default: false },
         format: { type: "string", default: "text" },
         json: { type: "boolean", default: false },
+        update: { type: "boolean", default: false },
         version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
@@ -211,6 +218,15 @@ async function main(): Promise<number> {
         const docsRoot = values.docs ? resolveDocsOverride(values.docs) : undefined;
         for (const annotation of runAnnotations(report, (file) => repoPath(docsRoot, file))) console.log(workflowCommand(annotation));
       }
+      return ExitCode.asExpected;
+    }
+    case "known-drift": {
+      if (!values.update) throw new BadInputError("known-drift: give --update to propose changes from a run (see --help)");
+      const reportFile = subject ?? defaultReportFile(reportsDir);
+      const proposals = proposeKnownDrift(readRunReport(reportFile));
+      const file = knownDriftFile();
+      const patch = knownDriftPatch(readFileSync(file, "utf8"), loadKnownDrift(), proposals, relative(projectRoot, file));
+      console.log(patch.includes("\n@@") ? patch : `${relative(projectRoot, file)}: nothing to change for ${reportFile}`);
       return ExitCode.asExpected;
     }
     case "readme-tables": {

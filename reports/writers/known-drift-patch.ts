@@ -1,0 +1,101 @@
+import { createTwoFilesPatch } from "diff";
+import { isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { findKnownDrift } from "../../harness/scenario/known-drift.ts";
+import type { KnownDrift } from "../../harness/scenario/schema.ts";
+import type { RunReport, ScenarioEntry } from "./run-report.ts";
+
+type Claim = ScenarioEntry["claims"][number];
+
+/** What a run says about known-drift.yaml: one change per claim whose verdict asks for it. */
+export interface DriftProposal {
+  change: "add" | "refit" | "remove";
+  entry: ScenarioEntry;
+  claim: Claim;
+}
+
+/** The first failure a claim observed, as a reader sees it ("✗ " dropped). */
+const firstFailure = (claim: Claim) => claim.observed.find((line) => line.startsWith("✗"))?.slice(2) ?? claim.observed[0] ?? "";
+
+/**
+ * A `fails:` pattern drafted from an observation: its first clause (up to "; it ends" or
+ * "; output ends", where the command's own output follows), regex-escaped, at most 80 characters.
+ * A draft: the reviewer narrows it to what identifies the drift.
+ */
+export function draftFails(claim: Claim): string {
+  const clause = firstFailure(claim).split(/; (?:it|output) ends/)[0]!.slice(0, 80);
+  return clause.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * New drift → a draft entry (its issue still to be found or filed); known drift that fails
+ * otherwise → its `fails:` refitted to what was seen; an unexpected pass → the entry removed (fixed
+ * upstream?). Everything else asks nothing.
+ */
+export function proposeKnownDrift(report: RunReport): DriftProposal[] {
+  return report.scenarios.flatMap((entry) =>
+    entry.claims.flatMap((claim): DriftProposal[] => {
+      if (claim.status === "new-drift") return [{ change: "add", entry, claim }];
+      if (claim.status === "known-drift-changed") return [{ change: "refit", entry, claim }];
+      if (claim.status === "unexpected-pass") return [{ change: "remove", entry, claim }];
+      return [];
+    }),
+  );
+}
+
+/** The known-drift entry (by index in the file) a proposal is about, as the run matched it. */
+function indexOf(entries: KnownDrift, { entry, claim }: DriftProposal): number {
+  const known = findKnownDrift(entries, entry.id, claim.id, entry.openclaw, entry.egress);
+  return known ? entries.indexOf(known) : -1;
+}
+
+/** The offset where the line holding `offset` starts. */
+const lineStart = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
+
+/**
+ * The proposals as a unified diff of scenarios/known-drift.yaml, for review (`git apply` it, or
+ * edit it first); never applied here. The file is edited as text at the entries' own ranges, so
+ * its comments, folding and the other entries stay byte for byte.
+ */
+export function knownDriftPatch(fileText: string, entries: KnownDrift, proposals: DriftProposal[], path = "scenarios/known-drift.yaml"): string {
+  const list = parseDocument(fileText).contents;
+  if (!isSeq(list)) throw new Error(`${path} is not a list of entries`);
+  // Edits as [from, to, replacement], applied from the end so earlier offsets stay right.
+  const edits: [number, number, string][] = [];
+  const added: string[] = [];
+  for (const proposal of proposals) {
+    const index = indexOf(entries, proposal);
+    const item = list.items[index] as YAMLMap | undefined;
+    if (proposal.change === "remove" && item?.range) {
+      const next = list.items[index + 1]?.range;
+      edits.push([lineStart(fileText, item.range[0]), next ? lineStart(fileText, next[0]) : fileText.length, ""]);
+    }
+    if (proposal.change === "refit" && item) {
+      const fails = item.items.find((pair) => isScalar(pair.key) && pair.key.value === "fails")?.value;
+      if (isScalar(fails) && fails.range) edits.push([fails.range[0], fails.range[1], quoted(draftFails(proposal.claim))]);
+    }
+    // A draft only for drift the file does not know yet (the run may be older than the file).
+    if (proposal.change === "add" && index < 0) {
+      const { entry, claim } = proposal;
+      const severalEgresses = proposals.some((other) => other.entry.id === entry.id && other.entry.egress !== entry.egress);
+      added.push(
+        [
+          "# DRAFT from a run: find or file the upstream issue, then narrow `fails` to what identifies the drift",
+          `- scenario: ${entry.id}`,
+          `  claim: ${claim.id}`,
+          `  openclaw: "${entry.openclaw}"`,
+          ...(entry.egress && severalEgresses ? [`  egress: ${entry.egress}`] : []),
+          "  issue: https://github.com/openclaw/openclaw/issues/FIXME",
+          `  fails: ${quoted(draftFails(claim))}`,
+          `  note: ${JSON.stringify(`drafted from the run: ${firstFailure(claim)}`.slice(0, 300))}`,
+        ].join("\n"),
+      );
+    }
+  }
+  let text = fileText;
+  for (const [from, to, replacement] of [...new Map(edits.map((edit) => [edit[0], edit])).values()].sort((a, b) => b[0] - a[0])) text = text.slice(0, from) + replacement + text.slice(to);
+  if (added.length) text = `${text.replace(/\n*$/, "\n")}${added.join("\n")}\n`;
+  return createTwoFilesPatch(`a/${path}`, `b/${path}`, fileText, text, "", "", { context: 3 });
+}
+
+/** A YAML single-quoted scalar: regexes keep their backslashes as written. */
+const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;

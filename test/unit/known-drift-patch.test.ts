@@ -1,0 +1,60 @@
+import { applyPatch } from "diff";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { KnownDrift } from "../../harness/scenario/schema.ts";
+import { knownDriftPatch, proposeKnownDrift } from "../../reports/writers/known-drift-patch.ts";
+import type { RunReport, ScenarioEntry } from "../../reports/writers/run-report.ts";
+
+// A known-drift file with a comment and folded notes, which a review patch must leave as written.
+const file = `# header comment, kept
+- scenario: flags
+  claim: device-code
+  openclaw: "2026.5.12"
+  issue: https://github.com/openclaw/openclaw/issues/82978
+  fails: 'does not recognize option'
+  note: >
+    a folded note
+    over two lines
+- scenario: flags
+  claim: hangs
+  openclaw: "2026.5.12"
+  issue: https://github.com/openclaw/openclaw/pull/112211
+  fails: 'exit code 124'
+`;
+const entries = KnownDrift.parse(parse(file));
+const claim = (id: string, status: ScenarioEntry["claims"][number]["status"], observed: string[]) => ({ id, status, quote: "q", source: "docs/a.md:1", observed, evidence: [] });
+const report = (claims: ScenarioEntry["claims"]): RunReport => ({
+  run: { startedAt: "s", finishedAt: "f", versions: [], harnessNode: "24", harnessErrors: [] },
+  scenarios: [{ id: "flags", title: "t", openclaw: "2026.5.12", status: "new-drift", message: "", egress: "open", durationMs: 1, steps: [], claims, journal: [] }],
+});
+
+describe("known-drift --update: a patch for review", () => {
+  test("an unexpected pass removes its entry, a changed failure refits `fails`, new drift adds a draft; the rest of the file stays byte for byte", () => {
+    const run = report([
+      claim("device-code", "unexpected-pass", ["✓ exit code 0 (expected 0)"]),
+      claim("hangs", "known-drift-changed", ["✗ exit code 1 (expected 0); output ends: Error (x)", "✗ the known drift is recorded as failing with /exit code 124/, …"]),
+      claim("new-one", "new-drift", ["✓ fine", '✗ output lacks "a.b"; it ends: whatever']),
+      claim("ok", "conforms", ["✓"]),
+    ]);
+    const patched = applyPatch(file, knownDriftPatch(file, entries, proposeKnownDrift(run)));
+    expect(patched).toBe(`# header comment, kept
+- scenario: flags
+  claim: hangs
+  openclaw: "2026.5.12"
+  issue: https://github.com/openclaw/openclaw/pull/112211
+  fails: 'exit code 1 \\(expected 0\\)'
+# DRAFT from a run: find or file the upstream issue, then narrow \`fails\` to what identifies the drift
+- scenario: flags
+  claim: new-one
+  openclaw: "2026.5.12"
+  issue: https://github.com/openclaw/openclaw/issues/FIXME
+  fails: 'output lacks "a\\.b"'
+  note: "drafted from the run: output lacks \\"a.b\\"; it ends: whatever"
+`);
+    // What the reviewer applies still parses as the schema says, once the draft's issue is filled in.
+    expect(KnownDrift.safeParse(parse(patched as string)).success).toBe(true);
+  });
+  test("a run that asks nothing gives an empty patch", () => {
+    expect(knownDriftPatch(file, entries, proposeKnownDrift(report([claim("device-code", "known-drift", ["✗ does not recognize option"])])))).not.toContain("@@");
+  });
+});
