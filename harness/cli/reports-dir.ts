@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { BadInputError } from "../util/errors.ts";
@@ -26,11 +26,17 @@ export function checkReportsDir(dir: string): void {
   }
 }
 
-/** Empties the reports directory for a new run, once `checkReportsDir` has said it is ours. */
+/** Allure's history of earlier runs (trends, each test's history): the one file a new run keeps. */
+export const ALLURE_HISTORY_FILE = "allure-history.jsonl";
+
+/** Empties the reports directory for a new run, once `checkReportsDir` has said it is ours; Allure's history stays. */
 export async function prepareReportsDir(dir: string): Promise<void> {
   checkReportsDir(dir);
   const target = resolve(dir);
+  const history = join(target, ALLURE_HISTORY_FILE);
+  const kept = existsSync(history) ? await readFile(history) : undefined;
   await rm(target, { recursive: true, force: true });
   await mkdir(target, { recursive: true });
-  await writeFile(join(target, MARKER), "This folder holds openclaw-conformance reports; each run empties it.\n");
+  await writeFile(join(target, MARKER), "This folder holds openclaw-conformance reports; each run empties it, but for Allure's history.\n");
+  if (kept) await writeFile(history, kept);
 }

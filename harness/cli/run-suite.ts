@@ -8,11 +8,12 @@ import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
 import { startGuardedRun } from "../sut/run-guard.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
-import type { OpenClawTarget } from "../target/openclaw-target.ts";
+import { describeTarget, type OpenClawTarget } from "../target/openclaw-target.ts";
 import { HarnessError } from "../util/errors.ts";
+import { harnessVersion } from "../util/harness-version.ts";
 import { projectRoot, reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
-import { prepareReportsDir } from "./reports-dir.ts";
+import { ALLURE_HISTORY_FILE, prepareReportsDir } from "./reports-dir.ts";
 
 export interface SuiteOptions {
   /** What is under test, already resolved (releases, tarballs or packed checkouts): every scenario runs on each. */
@@ -23,13 +24,24 @@ export interface SuiteOptions {
   docs?: string;
 }
 
-async function generateHtml(): Promise<void> {
+/** What the HTML report's overview names: what was under test and with what (reports/allurerc.mjs reads it). */
+function reportVariables(report: RunReport): Record<string, string> {
+  const { run } = report;
+  return {
+    OpenClaw: run.versions.map(({ target }) => describeTarget(target)).join(", "),
+    "SUT images": run.versions.map(({ image }) => image?.tag ?? "?").join(", "),
+    ...(run.npmSnapshot ? { "npm snapshot": run.npmSnapshot } : {}),
+    harness: `openclaw-conformance ${harnessVersion()} (node ${run.harnessNode})`,
+  };
+}
+
+async function generateHtml(report: RunReport): Promise<void> {
   const results = join(reportsDir, "allure-results");
   if (!existsSync(results)) return;
   const output = join(reportsDir, "allure-report");
   const generated = await execa(join(projectRoot, "node_modules", ".bin", "allure"), ["generate", results, "--config", join(projectRoot, "reports", "allurerc.mjs"), "--output", output], {
     reject: false,
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", OCF_ALLURE_HISTORY: join(reportsDir, ALLURE_HISTORY_FILE), OCF_ALLURE_VARIABLES: JSON.stringify(reportVariables(report)) },
   });
   if (generated.exitCode !== 0) progress(`Allure HTML report not generated: ${generated.stderr.split("\n")[0]}`);
   else progress(`HTML report: ${output}/index.html`);
@@ -88,6 +100,6 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   const reportFile = join(reportsDir, RUN_REPORT_FILE);
   if (!existsSync(reportFile)) throw new HarnessError("the run wrote no run.json; see the test output above");
   const report = RunReport.parse(JSON.parse(readFileSync(reportFile, "utf8")));
-  await generateHtml();
+  await generateHtml(report);
   return report;
 }
