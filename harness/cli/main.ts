@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import semver from "semver";
 import type { RunReport } from "../../reports/writers/run-report.ts";
@@ -18,6 +18,7 @@ import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { harnessVersion } from "../util/harness-version.ts";
 import { projectRoot, reportsDir } from "../util/paths.ts";
+import { runBisect } from "./bisect.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { repoPath } from "./github-paths.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
@@ -37,6 +38,9 @@ const usage = `usage: openclaw-conformance <command> [options]
   report [run.json]   a run as Markdown (default: the last run): the scenario × version matrix, the
                       claims that do not plainly conform with their doc lines and issues; --format
                       github: its findings as GitHub annotations at the quoted sentences
+  bisect <scenario>[:<claim>] --good V --bad V [--pre]  the first published version whose verdict on
+                      the scenario (or one claim) differs from --good's; each version run alone,
+                      untestable ones skipped and named; reports under reports/bisect/<version>
   known-drift --update [run.json]  propose known-drift.yaml changes from a run (default: the last):
                       new drift → a draft entry, changed → its fails refitted, unexpected pass →
                       removal; printed as a patch for review, never applied
@@ -76,6 +80,9 @@ function parseOptions() {
         format: { type: "string", default: "text" },
         json: { type: "boolean", default: false },
         update: { type: "boolean", default: false },
+        good: { type: "string" },
+        bad: { type: "string" },
+        pre: { type: "boolean", default: false },
         version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
@@ -220,6 +227,14 @@ async function main(): Promise<number> {
       }
       return ExitCode.asExpected;
     }
+    case "bisect":
+      return runBisect({
+        subject: argument("bisect <scenario>[:<claim>]", subject),
+        good: argument("bisect --good <version>", values.good),
+        bad: argument("bisect --bad <version>", values.bad),
+        prereleases: values.pre!,
+        reportsRoot: join(dirname(reportsDir), "bisect"),
+      });
     case "known-drift": {
       if (!values.update) throw new BadInputError("known-drift: give --update to propose changes from a run (see --help)");
       const reportFile = subject ?? defaultReportFile(reportsDir);

@@ -64,6 +64,13 @@ export async function resolveOpenClawReleases(spec: string): Promise<OpenClawRel
   return testable;
 }
 
+/** Every published version of openclaw (pre-releases included), as npm lists them. */
+export async function publishedOpenClawVersions(): Promise<string[]> {
+  const result = await execa("npm", ["view", "openclaw", "versions", "--json", "--fetch-retries=1", "--fetch-retry-mintimeout=500", "--fetch-retry-maxtimeout=2000"], { reject: false });
+  if (result.exitCode !== 0) throw new EnvironmentError(`cannot ask the npm registry for openclaw's versions: ${result.stderr.split("\n").find((line) => line.trim()) ?? `npm exited ${result.exitCode}`}`);
+  return JSON.parse(result.stdout) as string[];
+}
+
 /** npm's releases for a spec, oldest first; an unknown spec is bad input, no registry the environment's fault. */
 async function askNpm(version: string): Promise<OpenClawRelease[]> {
   checkVersionSyntax(version);
