@@ -1,29 +1,26 @@
-import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import semver from "semver";
 import type { RunReport } from "../../reports/writers/run-report.ts";
-import { runAnnotations, workflowCommand } from "../../reports/writers/github-annotations.ts";
-import { knownDriftPatch, proposeKnownDrift } from "../../reports/writers/known-drift-patch.ts";
-import { formatRunMarkdown } from "../../reports/writers/run-markdown.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
 import { ensureDocsOf, ensureDocsOfVersion } from "../docs/docs-package.ts";
 import { resolveDocsOverride } from "../docs/docs-override.ts";
 import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
-import { knownDriftFile, loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } from "../target/openclaw-target.ts";
 import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawReleases } from "../target/openclaw-version.ts";
 import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { harnessVersion } from "../util/harness-version.ts";
-import { projectRoot, reportsDir } from "../util/paths.ts";
+import { reportsDir } from "../util/paths.ts";
 import { runBisect } from "./bisect.ts";
 import { checkFormat, printCheck } from "./check.ts";
-import { repoPath } from "./github-paths.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
 import { explain, findScenario } from "./explain.ts";
+import { printKnownDriftPatch } from "./known-drift.ts";
 import { checkReportsDir } from "./reports-dir.ts";
+import { printReport, reportFormat } from "./report.ts";
 import { formatEvidence, scenariosForIssue } from "./repro.ts";
 import { defaultReportFile, readRunReport, writeReadmeTables } from "./readme-tables.ts";
 import { runSuite } from "./run-suite.ts";
@@ -93,13 +90,6 @@ function parseOptions() {
 }
 
 let values: ReturnType<typeof parseOptions>["values"];
-
-/** report prints Markdown for people, or workflow commands for a runner; "text" is the options' default. */
-function reportFormat(given: string): "markdown" | "github" {
-  if (given === "text" || given === "markdown") return "markdown";
-  if (given === "github") return "github";
-  throw new BadInputError(`--format ${given}: report prints markdown or github`);
-}
 
 function list(): void {
   const scenarios = loadScenarios();
@@ -218,15 +208,8 @@ async function main(): Promise<number> {
       const ids = scenariosForIssue(issue);
       return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
     }
-    case "report": {
-      const report = readRunReport(subject ?? defaultReportFile(reportsDir));
-      if (reportFormat(values.format!) === "markdown") console.log(formatRunMarkdown(report));
-      else {
-        const docsRoot = values.docs ? resolveDocsOverride(values.docs) : undefined;
-        for (const annotation of runAnnotations(report, (file) => repoPath(docsRoot, file))) console.log(workflowCommand(annotation));
-      }
-      return ExitCode.asExpected;
-    }
+    case "report":
+      return printReport(subject ?? defaultReportFile(reportsDir), reportFormat(values.format!), values.docs ? resolveDocsOverride(values.docs) : undefined);
     case "bisect":
       return runBisect({
         subject: argument("bisect <scenario>[:<claim>]", subject),
@@ -235,15 +218,9 @@ async function main(): Promise<number> {
         prereleases: values.pre!,
         reportsRoot: join(dirname(reportsDir), "bisect"),
       });
-    case "known-drift": {
+    case "known-drift":
       if (!values.update) throw new BadInputError("known-drift: give --update to propose changes from a run (see --help)");
-      const reportFile = subject ?? defaultReportFile(reportsDir);
-      const proposals = proposeKnownDrift(readRunReport(reportFile));
-      const file = knownDriftFile();
-      const patch = knownDriftPatch(readFileSync(file, "utf8"), loadKnownDrift(), proposals, relative(projectRoot, file));
-      console.log(patch.includes("\n@@") ? patch : `${relative(projectRoot, file)}: nothing to change for ${reportFile}`);
-      return ExitCode.asExpected;
-    }
+      return printKnownDriftPatch(subject ?? defaultReportFile(reportsDir));
     case "readme-tables": {
       const reportFile = subject ?? defaultReportFile(reportsDir);
       const report = readRunReport(reportFile);
