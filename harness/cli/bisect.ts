@@ -4,7 +4,7 @@ import { execa } from "execa";
 import semver from "semver";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { bisect, BisectInputError, type Verdict } from "../bisect/search.ts";
-import type { ClaimStatus } from "../scenario/status.ts";
+import { claimHeld } from "../scenario/status.ts";
 import { publishedOpenClawVersions } from "../target/openclaw-version.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
 import { projectRoot } from "../util/paths.ts";
@@ -34,9 +34,6 @@ export function versionsBetween(published: readonly string[], good: string, bad:
     .sort(semver.compare);
 }
 
-/** Whether the claim held, whatever known-drift.yaml expected (an unexpected pass held). */
-const holds = (status: ClaimStatus) => status === "conforms" || status === "unexpected-pass";
-
 /**
  * What a version does with the subject: which of the claims fail (or whether one claim holds),
  * from the run of the scenario alone on that version. Known drift and new drift are the same
@@ -50,7 +47,7 @@ function verdictFrom(report: RunReport, scenario: string, claim: string | undefi
   const verdicts = entries.map((entry) => {
     const claims = entry.claims.filter((one) => claim === undefined || one.id === claim);
     if (claim !== undefined && !claims.length) return undefined;
-    const failing = claims.filter((one) => !holds(one.status)).map((one) => one.id);
+    const failing = claims.filter((one) => !claimHeld(one.status)).map((one) => one.id);
     const label = claim !== undefined ? (failing.length ? "fails" : "holds") : failing.length ? `fails: ${failing.sort().join(", ")}` : "every claim holds";
     return entries.length > 1 ? `[${entry.egress}] ${label}` : label;
   });
@@ -66,14 +63,15 @@ async function runVersion(request: BisectRequest, scenario: string, claim: strin
   progress(`bisect: openclaw@${version}: running ${scenario}`);
   const run = await execa(process.execPath, [join(projectRoot, "harness", "cli", "main.ts"), "run", "--openclaw", version, "--scenario", scenario], { reject: false, env: { OCF_REPORTS_DIR: reports } });
   const file = join(reports, RUN_REPORT_FILE);
+  const report = existsSync(file) ? RunReport.parse(JSON.parse(readFileSync(file, "utf8"))) : undefined;
   // Exit 2–5 (broken, bad input such as an engine the SUT's Node lacks, environment, nothing checked): not testable.
   const verdict: Verdict =
     run.exitCode !== ExitCode.asExpected && run.exitCode !== ExitCode.drift
       ? { testable: false, why: `the run exited ${run.exitCode}: ${(run.stderr.trim().split("\n").at(-1) ?? "").slice(0, 200)}` }
-      : existsSync(file)
-        ? verdictFrom(RunReport.parse(JSON.parse(readFileSync(file, "utf8"))), scenario, claim)
+      : report
+        ? verdictFrom(report, scenario, claim)
         : { testable: false, why: "the run wrote no report" };
-  const image = existsSync(file) ? RunReport.parse(JSON.parse(readFileSync(file, "utf8"))).run.versions[0]?.image?.tag : undefined;
+  const image = report?.run.versions[0]?.image?.tag;
   progress(`bisect: openclaw@${version}: ${verdict.testable ? verdict.verdict : `skipped (${verdict.why})`} · ${((Date.now() - started) / 1000).toFixed(0)} s${image ? ` · image ${image}` : ""}`);
   return verdict;
 }

@@ -1,18 +1,16 @@
 import { coverageHeadline, coveredBy } from "../../reports/writers/coverage-text.ts";
 import { checkAnnotations, workflowCommand } from "../../reports/writers/github-annotations.ts";
 import type { VersionCoverage } from "../coverage/coverage.ts";
-import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
+import { ExitCode, type ExitCodeValue } from "../util/errors.ts";
 import { coverageExitCode, type DocsOfVersion } from "./coverage.ts";
+import { formatOption } from "./format-option.ts";
 import { repoPath } from "./github-paths.ts";
 
 /** text: for a terminal; github: the same, after a workflow command per finding (annotations). */
 export const CHECK_FORMATS = ["text", "github"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-export function checkFormat(given: string): CheckFormat {
-  if (!(CHECK_FORMATS as readonly string[]).includes(given)) throw new BadInputError(`--format ${given}: check prints ${CHECK_FORMATS.join(" or ")}`);
-  return given as CheckFormat;
-}
+export const checkFormat = (given: string): CheckFormat => formatOption(CHECK_FORMATS, given);
 
 /**
  * `check`: the first job of a docs pull request. Every scenario's locators and quotes against each

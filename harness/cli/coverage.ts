@@ -6,14 +6,12 @@ import { loadExclusions, loadPageSet, pageGlobsFor } from "../coverage/load-cove
 import { planRuns } from "../coverage/scenario-runs.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
+import { formatOption } from "./format-option.ts";
 
 export const COVERAGE_FORMATS = ["text", "markdown", "json"] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
-export function coverageFormat(given: string): CoverageFormat {
-  if (!(COVERAGE_FORMATS as readonly string[]).includes(given)) throw new BadInputError(`--format ${given}: one of ${COVERAGE_FORMATS.join(", ")}`);
-  return given as CoverageFormat;
-}
+export const coverageFormat = (given: string): CoverageFormat => formatOption(COVERAGE_FORMATS, given);
 
 /** The docs tree of one version under test, as main resolves it (a release's, a tarball's, --docs). */
 export interface DocsOfVersion {

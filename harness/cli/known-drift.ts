@@ -4,7 +4,7 @@ import { knownDriftPatch, proposeKnownDrift } from "../../reports/writers/known-
 import { knownDriftFile, loadKnownDrift } from "../scenario/load-scenarios.ts";
 import { ExitCode, type ExitCodeValue } from "../util/errors.ts";
 import { projectRoot } from "../util/paths.ts";
-import { readRunReport } from "./readme-tables.ts";
+import { readRunReport } from "./run-report-file.ts";
 
 /** `known-drift --update [run.json]`: what the run says about known-drift.yaml, as a patch to review. */
 export function printKnownDriftPatch(reportFile: string): ExitCodeValue {

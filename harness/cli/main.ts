@@ -22,7 +22,8 @@ import { printKnownDriftPatch } from "./known-drift.ts";
 import { checkReportsDir } from "./reports-dir.ts";
 import { printReport, reportFormat } from "./report.ts";
 import { formatEvidence, scenariosForIssue } from "./repro.ts";
-import { defaultReportFile, readRunReport, writeReadmeTables } from "./readme-tables.ts";
+import { writeReadmeTables } from "./readme-tables.ts";
+import { defaultReportFile, readRunReport } from "./run-report-file.ts";
 import { runSuite } from "./run-suite.ts";
 import { selectScenarios } from "./select.ts";
 

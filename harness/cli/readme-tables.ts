@@ -1,23 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { coverageSummaryTable } from "../../reports/writers/coverage-markdown.ts";
 import { claimMatrix, egressMatrix, replaceBetweenMarkers } from "../../reports/writers/readme-tables.ts";
 import type { VersionCoverage } from "../coverage/coverage.ts";
-import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
+import type { RunReport } from "../../reports/writers/run-report.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
-import { BadInputError } from "../util/errors.ts";
 import { projectRoot } from "../util/paths.ts";
 
 /** The tag of the scenarios whose claims make the README's drift-item table. */
 export const DRIFT_ITEMS_TAG = "drift-items";
-
-/** A run's report, or one line saying why it is not one. */
-export function readRunReport(reportFile: string): RunReport {
-  if (!existsSync(reportFile)) throw new BadInputError(`no run report at ${reportFile}: run \`npm run conformance\` first, or name one`);
-  const parsed = RunReport.safeParse(JSON.parse(readFileSync(reportFile, "utf8")));
-  if (!parsed.success) throw new BadInputError(`${reportFile} is not a run report: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
-}
 
 /**
  * `readme-tables [run.json]`: rewrites the README's generated tables from a real run's report
@@ -37,5 +28,3 @@ export function writeReadmeTables(report: RunReport, reportFile: string, coverag
   writeFileSync(readme, text);
   console.log(`${readme}: tables rewritten from ${reportFile}`);
 }
-
-export const defaultReportFile = (reportsDir: string) => join(reportsDir, RUN_REPORT_FILE);

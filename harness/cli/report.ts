@@ -1,17 +1,14 @@
 import { runAnnotations, workflowCommand } from "../../reports/writers/github-annotations.ts";
 import { formatRunMarkdown } from "../../reports/writers/run-markdown.ts";
-import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
+import { ExitCode, type ExitCodeValue } from "../util/errors.ts";
+import { formatOption } from "./format-option.ts";
 import { repoPath } from "./github-paths.ts";
-import { readRunReport } from "./readme-tables.ts";
+import { readRunReport } from "./run-report-file.ts";
 
 export type ReportFormat = "markdown" | "github";
 
-/** report prints Markdown for people, or workflow commands for a runner; "text" is the options' default. */
-export function reportFormat(given: string): ReportFormat {
-  if (given === "text" || given === "markdown") return "markdown";
-  if (given === "github") return "github";
-  throw new BadInputError(`--format ${given}: report prints markdown or github`);
-}
+/** report prints Markdown for people, or workflow commands for a runner; "text" (the options' default) is the Markdown. */
+export const reportFormat = (given: string): ReportFormat => formatOption(["markdown", "github"] as const, given, { text: "markdown" });
 
 /** `report [run.json]`: a run as Markdown, or its findings as annotations (paths as the --docs tree's repository names them). */
 export function printReport(reportFile: string, format: ReportFormat, docsRoot?: string): ExitCodeValue {

@@ -34,6 +34,9 @@ export type ClaimStatus = z.infer<typeof ClaimStatus>;
 export const ExpectedStatus = ScenarioStatus.extract(["conforms", "known-drift"]);
 
 export const statusLabel = (status: ScenarioStatus) => statuses[status].label;
+
+/** Whether the claim itself held, whatever known-drift.yaml expected (an unexpected pass held). */
+export const claimHeld = (status: ClaimStatus) => status === "conforms" || status === "unexpected-pass";
 export const statusSymbol = (status: ScenarioStatus) => statuses[status].symbol;
 export const outcomeOf = (status: ScenarioStatus): Outcome => statuses[status].outcome;
 

@@ -2,6 +2,9 @@ import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
 import { timeLimitNote } from "../../harness/sut/command-result.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
+/** The first thing a claim saw fail ("✗ " dropped), cut to `max` characters: what a reader needs beside the verdict. */
+export const firstFailure = (observed: readonly string[], max = 140) => observed.find((line) => line.startsWith("✗"))?.slice(2).slice(0, max);
+
 type StepEntry = ScenarioEntry["steps"][number];
 type ClaimEntry = ScenarioEntry["claims"][number];
 

@@ -2,6 +2,7 @@ import { createTwoFilesPatch } from "diff";
 import { isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { findKnownDrift } from "../../harness/scenario/known-drift.ts";
 import type { KnownDrift } from "../../harness/scenario/schema.ts";
+import { firstFailure } from "./claim-evidence.ts";
 import type { RunReport, ScenarioEntry } from "./run-report.ts";
 
 type Claim = ScenarioEntry["claims"][number];
@@ -13,8 +14,8 @@ export interface DriftProposal {
   claim: Claim;
 }
 
-/** The first failure a claim observed, as a reader sees it ("✗ " dropped). */
-const firstFailure = (claim: Claim) => claim.observed.find((line) => line.startsWith("✗"))?.slice(2) ?? claim.observed[0] ?? "";
+/** The first failure a claim observed, whole (its first observation when none is marked failed). */
+const failureOf = (claim: Claim) => firstFailure(claim.observed, Infinity) ?? claim.observed[0] ?? "";
 
 /**
  * A `fails:` pattern drafted from an observation: its first clause (up to "; it ends" or
@@ -22,7 +23,7 @@ const firstFailure = (claim: Claim) => claim.observed.find((line) => line.starts
  * A draft: the reviewer narrows it to what identifies the drift.
  */
 export function draftFails(claim: Claim): string {
-  const clause = firstFailure(claim).split(/; (?:it|output) ends/)[0]!.slice(0, 80);
+  const clause = failureOf(claim).split(/; (?:it|output) ends/)[0]!.slice(0, 80);
   return clause.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -86,7 +87,7 @@ export function knownDriftPatch(fileText: string, entries: KnownDrift, proposals
           ...(entry.egress && severalEgresses ? [`  egress: ${entry.egress}`] : []),
           "  issue: https://github.com/openclaw/openclaw/issues/FIXME",
           `  fails: ${quoted(draftFails(claim))}`,
-          `  note: ${JSON.stringify(`drafted from the run: ${firstFailure(claim)}`.slice(0, 300))}`,
+          `  note: ${JSON.stringify(`drafted from the run: ${failureOf(claim)}`.slice(0, 300))}`,
         ].join("\n"),
       );
     }

@@ -10,6 +10,3 @@ export function table(head: string[], rows: string[][]): string {
 
 /** The versions a run's results are for, in the order they ran. */
 export const versionsOf = (report: RunReport) => [...new Set(report.scenarios.map((entry) => entry.openclaw))];
-
-/** The first thing that failed, as a reader needs it beside the verdict. */
-export const firstFailure = (observed: string[]) => observed.find((line) => line.startsWith("✗"))?.slice(2).slice(0, 140);

@@ -1,5 +1,6 @@
 import { statusLabel, statusSymbol } from "../../harness/scenario/status.ts";
-import { firstFailure, table, versionsOf } from "./markdown-table.ts";
+import { firstFailure } from "./claim-evidence.ts";
+import { table, versionsOf } from "./markdown-table.ts";
 import type { RunReport, ScenarioEntry } from "./run-report.ts";
 
 /** The model stream's address: the requests that say which client carried a turn, and what it got. */

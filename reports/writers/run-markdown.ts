@@ -1,6 +1,7 @@
 import { countByStatus, outcomeOf, type ScenarioStatus, statusLabel, statusSymbol } from "../../harness/scenario/status.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
-import { cell, firstFailure, table, versionsOf } from "./markdown-table.ts";
+import { firstFailure } from "./claim-evidence.ts";
+import { cell, table, versionsOf } from "./markdown-table.ts";
 import type { RunReport, ScenarioEntry } from "./run-report.ts";
 
 const mark = (status: ScenarioStatus) => `${statusSymbol(status)} ${statusLabel(status)}`;
