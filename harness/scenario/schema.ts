@@ -103,6 +103,13 @@ export const Substitution = z
     if (Boolean(substitution.serve) !== Boolean(substitution.ready)) context.addIssue({ code: "custom", path: ["ready"], message: "serve: and ready: go together" });
   });
 
+/**
+ * A step's time limit when it names none. It is reached only when a command hangs, so it costs
+ * nothing otherwise; 2026.5.12's CLI spends 20-40 s loading plugins on each command, and more
+ * than 60 s of it beside other scenarios on two cores (CI, 2026-12-02: `models status`).
+ */
+const DEFAULT_STEP_TIMEOUT_MS = 180_000;
+
 const stepBase = {
   id: name,
   tty: z.boolean().default(false),
@@ -120,7 +127,7 @@ const stepBase = {
     .boolean()
     .default(false)
     .describe("the docs have the person add this line to their shell startup file (~/.bashrc): once it has run, every later step's shell runs it first, as a new terminal would"),
-  timeout: duration.default(60_000),
+  timeout: duration.default(DEFAULT_STEP_TIMEOUT_MS).describe("how long the step may take before it is stopped (exit 124); the default is reached only by a hang"),
 };
 
 const ALSO_IN_NEEDS_DOCS = "alsoIn: names other blocks of a docs: command; a run: or skipped step has none";
