@@ -15,14 +15,14 @@ const advice: Partial<Record<ClaimEntry["status"], (claim: ClaimEntry) => string
   "known-drift-changed": (claim) => `: listed as known drift (${claim.issue}) failing with /${claim.knownFailure}/, but it fails otherwise now; a new bug? update or split the entry in scenarios/known-drift.yaml`,
 };
 
-function verdictLabel(claim: ClaimEntry): string {
+export function verdictLabel(claim: ClaimEntry): string {
   const label = statusLabel(claim.status);
   const headline = outcomeOf(claim.status) === "drift" ? label.toUpperCase() : label;
   return headline + (advice[claim.status]?.(claim) ?? "");
 }
 
 /** One command of the run as it was typed, where it came from, and how it ended. */
-function commandLine(step: StepEntry): string {
+export function commandLine(step: StepEntry): string {
   const stopped = timeLimitNote(step);
   const ended = step.notRun
     ? `not run: ${step.notRun}`
@@ -33,17 +33,19 @@ function commandLine(step: StepEntry): string {
   return `$ ${step.command}  [${step.id}, ${step.source}] → ${ended}${substituted}`;
 }
 
+/** The steps a claim's evidence shows: every one up to the claim's own. */
+export const stepsUpTo = (scenario: ScenarioEntry, claim: ClaimEntry) => scenario.steps.slice(0, scenario.steps.findIndex((step) => step.id === claim.step) + 1);
+
 /**
  * A claim as a person needs it: the verdict, the docs' promise with file:line, every command up
  * to the claim's step, what was observed, and the journal lines that prove it. Failure messages,
  * the Allure report and `repro` all print this.
  */
 export function claimEvidence(scenario: ScenarioEntry, claim: ClaimEntry, indent = ""): string {
-  const upTo = scenario.steps.findIndex((step) => step.id === claim.step);
   return [
     `claim ${claim.id}: ${verdictLabel(claim)}`,
     `  docs (${claim.source}${claim.movedFrom ? `, moved: followed the anchor stub at ${claim.movedFrom}` : ""}): "${claim.quote}"`,
-    ...scenario.steps.slice(0, upTo + 1).map((step) => `  ${commandLine(step)}`),
+    ...stepsUpTo(scenario, claim).map((step) => `  ${commandLine(step)}`),
     ...claim.observed.map((line) => `  ${line}`),
     ...claim.evidence.map((line) => `  journal ${line}`),
   ]

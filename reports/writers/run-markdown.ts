@@ -1,12 +1,9 @@
-import { countByStatus, outcomeOf, type ScenarioStatus, statusLabel, statusSymbol } from "../../harness/scenario/status.ts";
+import { countByStatus, outcomeOf } from "../../harness/scenario/status.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
 import { firstFailure } from "./claim-evidence.ts";
-import { cell, table, versionsOf } from "./markdown-table.ts";
-import type { RunReport, ScenarioEntry } from "./run-report.ts";
+import { cell, issueLink, mark, rowNamer, table, versionsOf } from "./markdown-table.ts";
+import type { RunReport } from "./run-report.ts";
 
-const mark = (status: ScenarioStatus) => `${statusSymbol(status)} ${statusLabel(status)}`;
-/** `https://github.com/openclaw/openclaw/issues/71889` → `[openclaw/openclaw#71889](…)`. */
-const issueLink = (url: string | undefined) => (url ? `[${url.replace(/^https:\/\/github\.com\//, "").replace(/\/(issues|pull)\//, "#")}](${url})` : "");
 
 /**
  * A run for the people reading a pull request or an issue: a scenario × version matrix, then each
@@ -16,8 +13,7 @@ const issueLink = (url: string | undefined) => (url ? `[${url.replace(/^https:\/
 export function formatRunMarkdown(report: RunReport): string {
   const versions = versionsOf(report);
   // A scenario run under several egresses has a row per egress.
-  const severalEgresses = (id: string) => new Set(report.scenarios.filter((entry) => entry.id === id).map((entry) => entry.egress)).size > 1;
-  const rowOf = (entry: ScenarioEntry) => (severalEgresses(entry.id) && entry.egress ? `${entry.id} [${entry.egress}]` : entry.id);
+  const rowOf = rowNamer(report);
   const rows = [...new Set(report.scenarios.map(rowOf))].map((row) => [
     row,
     ...versions.map((version) => {
