@@ -1,4 +1,4 @@
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import semver from "semver";
 import type { RunReport } from "../../reports/writers/run-report.ts";
@@ -14,6 +14,7 @@ import { commaList } from "../util/comma-list.ts";
 import { BadInputError, ExitCode, type ExitCodeValue, HarnessError } from "../util/errors.ts";
 import { harnessVersion } from "../util/harness-version.ts";
 import { reportsDir } from "../util/paths.ts";
+import { progress } from "../util/progress.ts";
 import { runBisect } from "./bisect.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
@@ -21,20 +22,23 @@ import { explain, findScenario } from "./explain.ts";
 import { printKnownDriftPatch } from "./known-drift.ts";
 import { checkReportsDir } from "./reports-dir.ts";
 import { printReport, reportFormat } from "./report.ts";
-import { formatEvidence, scenariosForIssue } from "./repro.ts";
+import { formatEvidence, scenariosForIssue, writeReproComment } from "./repro.ts";
 import { writeReadmeTables } from "./readme-tables.ts";
 import { defaultReportFile, readRunReport } from "./run-report-file.ts";
-import { runSuite } from "./run-suite.ts";
+import { BLOB_DIR, mergeShards, runSuite } from "./run-suite.ts";
+import { checkBlobDir, checkShard } from "./shard-options.ts";
 import { selectScenarios } from "./select.ts";
 
 const usage = `usage: openclaw-conformance <command> [options]
   run                 run the scenarios against one OpenClaw version and write reports/output/
   list                list the scenarios (--json: as JSON, for scripts)
   explain <scenario>  print the doc steps and claims it will check, with file:line (starts nothing)
-  repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence
+  repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence;
+                      --markdown: as a comment to paste into the issue (also <reports>/repro-<issue>.md)
   provision           start the Docker engine and build the images (what .ci/run needs)
   report [run.json]   a run as Markdown (default: the last run): the scenario × version matrix, the
-                      claims that do not plainly conform with their doc lines and issues; --format
+                      claims that do not plainly conform with their doc lines and issues; --base
+                      <run.json>: also each verdict that changed since that run; --format
                       github: its findings as GitHub annotations at the quoted sentences
   bisect <scenario>[:<claim>] --good V --bad V [--pre]  the first published version whose verdict on
                       the scenario (or one claim) differs from --good's; each version run alone,
@@ -55,6 +59,10 @@ options:
   --tag <tag,...>        only scenarios with one of these tags
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
   --allow-all-skipped    a run in which every selected scenario would be skipped exits 0, not 5
+  --shard <i>/<n>        run only the i-th of n parts of the selected scenario files (vitest's --shard),
+                         one per CI job; each also writes a blob report to <reports>/blob/
+  --merge-reports <dir>  run: no tests, the reports (run.json, JUnit, Allure, summary, exit code) of a
+                         sharded run from the shards' blob reports, gathered in <dir>
   --json                 list's output as JSON
   --version              print this harness's version
   --format <f>           coverage's output: text (default), markdown or json; check's: text or github;
@@ -77,10 +85,14 @@ function parseOptions() {
         "allow-all-skipped": { type: "boolean", default: false },
         format: { type: "string", default: "text" },
         json: { type: "boolean", default: false },
+        markdown: { type: "boolean", default: false },
         update: { type: "boolean", default: false },
         good: { type: "string" },
         bad: { type: "string" },
         pre: { type: "boolean", default: false },
+        shard: { type: "string" },
+        base: { type: "string" },
+        "merge-reports": { type: "string" },
         version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
@@ -115,7 +127,7 @@ function argument(name: string, value: string | undefined): string {
  * the reports directory and what is under test (npm is asked about a version; that is the only
  * network this needs). A selection the version's ranges leave empty is "nothing checked".
  */
-async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; targets?: never } | { nothingToCheck?: never; targets: OpenClawTarget[]; scenarios: string[]; docs?: string }> {
+async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; targets?: never } | { nothingToCheck?: never; targets: OpenClawTarget[]; scenarioFiles: string[]; docs?: string }> {
   const all = loadScenarios();
   loadKnownDrift(undefined, all);
   const selected = selectScenarios(all, selection);
@@ -127,10 +139,20 @@ async function preflight(selection: { scenario?: string; tag?: string }): Promis
     const ranges = selected.map(({ scenario }) => `${scenario.id} (${scenario.openclaw})`).join(", ");
     return { nothingToCheck: `no selected scenario applies to openclaw ${targets.map(({ version }) => version).join(" or ")}: ${ranges}` };
   }
-  return { targets, scenarios: selected.map(({ scenario }) => scenario.id), docs };
+  return { targets, scenarioFiles: selected.map(({ file }) => file), docs };
+}
+
+/** The run's summary, where its reports are, and its exit code. */
+function judge(report: RunReport, show: (report: RunReport) => string, allowAllSkipped: boolean): number {
+  console.log(`\n${show(report)}\nreports: ${reportsDir}`);
+  const code = exitCodeFor(report, { allowAllSkipped });
+  if (code === ExitCode.nothingChecked) console.error("openclaw-conformance: nothing was checked: every scenario was skipped (see above); --allow-all-skipped to accept that");
+  return code;
 }
 
 async function run(selection: { scenario?: string; tag?: string }, show: (report: RunReport) => string): Promise<number> {
+  if (values["merge-reports"]) return mergeReports(values["merge-reports"], show);
+  const shard = values.shard ? checkShard(values.shard) : undefined;
   const checked = await preflight(selection);
   if (checked.nothingToCheck !== undefined) {
     // Nothing is built or started for a run that would skip everything.
@@ -138,12 +160,18 @@ async function run(selection: { scenario?: string; tag?: string }, show: (report
     console.error(`openclaw-conformance: nothing to check: ${checked.nothingToCheck}${allowed ? " (allowed by --allow-all-skipped)" : "; --allow-all-skipped to accept that"}`);
     return allowed ? ExitCode.asExpected : ExitCode.nothingChecked;
   }
-  const report = await runSuite({ targets: checked.targets, scenarios: checked.scenarios, docs: checked.docs });
+  const report = await runSuite({ targets: checked.targets, scenarioFiles: checked.scenarioFiles, docs: checked.docs, shard });
   if (!report) return ExitCode.interrupted;
-  console.log(`\n${show(report)}\nreports: ${reportsDir}`);
-  const code = exitCodeFor(report, { allowAllSkipped: values["allow-all-skipped"] });
-  if (code === ExitCode.nothingChecked) console.error("openclaw-conformance: nothing was checked: every scenario was skipped (see above); --allow-all-skipped to accept that");
-  return code;
+  if (shard) progress(`shard ${shard}: blob report in ${join(reportsDir, BLOB_DIR)}; merge the shards' blobs with run --merge-reports <dir>`);
+  // A shard may hold only scenarios its versions skip; whether the run checked anything is the merge's to say.
+  return judge(report, show, values["allow-all-skipped"] || Boolean(shard));
+}
+
+/** The reports of a sharded run from its shards' blob reports, judged as one run. */
+async function mergeReports(blobDir: string, show: (report: RunReport) => string): Promise<number> {
+  checkBlobDir(blobDir);
+  checkReportsDir(reportsDir);
+  return judge(await mergeShards(resolve(blobDir)), show, values["allow-all-skipped"]);
 }
 
 /**
@@ -207,10 +235,11 @@ async function main(): Promise<number> {
     case "repro": {
       const issue = argument("repro <issue>", subject);
       const ids = scenariosForIssue(issue);
+      if (values.markdown) return run({ scenario: ids.join(",") }, (report) => writeReproComment(report, issue, ids));
       return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
     }
     case "report":
-      return printReport(subject ?? defaultReportFile(reportsDir), reportFormat(values.format!), values.docs ? resolveDocsOverride(values.docs) : undefined);
+      return printReport(subject ?? defaultReportFile(reportsDir), reportFormat(values.format!), { docsRoot: values.docs ? resolveDocsOverride(values.docs) : undefined, baseFile: values.base });
     case "bisect":
       return runBisect({
         subject: argument("bisect <scenario>[:<claim>]", subject),

@@ -1,8 +1,12 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
+import { formatReproMarkdown } from "../../reports/writers/repro-markdown.ts";
 import type { RunReport } from "../../reports/writers/run-report.ts";
 import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { outcomeOf } from "../scenario/status.ts";
 import { BadInputError } from "../util/errors.ts";
+import { reportsDir } from "../util/paths.ts";
 
 /** The number of an issue given as `82978`, `#82978` or its URL (…/issues/82978, …/pull/112211). */
 function issueNumber(issue: string): string {
@@ -36,4 +40,12 @@ export function formatEvidence(report: RunReport, ids: string[]): string {
     lines.push(...scenario.claims.map((claim) => claimEvidence(scenario, claim, "  ")));
   }
   return lines.join("\n");
+}
+
+/** `repro <issue> --markdown`: the comment for the issue, written beside the run's reports and returned to print. */
+export function writeReproComment(report: RunReport, issue: string, ids: string[]): string {
+  const comment = formatReproMarkdown(report, issue, ids);
+  const file = join(reportsDir, `repro-${issueNumber(issue)}.md`);
+  writeFileSync(file, `${comment}\n`);
+  return `${comment}\n\n(written to ${file})`;
 }

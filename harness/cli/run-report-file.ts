@@ -6,7 +6,13 @@ import { BadInputError } from "../util/errors.ts";
 /** A run's report named by the user: a missing or foreign file is bad input. */
 export function readRunReport(reportFile: string): RunReport {
   if (!existsSync(reportFile)) throw new BadInputError(`no run report at ${reportFile}: run \`npm run conformance\` first, or name one`);
-  const parsed = RunReport.safeParse(JSON.parse(readFileSync(reportFile, "utf8")));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(reportFile, "utf8"));
+  } catch (error) {
+    throw new BadInputError(`${reportFile} is not a run report: ${(error as Error).message}`);
+  }
+  const parsed = RunReport.safeParse(json);
   if (!parsed.success) throw new BadInputError(`${reportFile} is not a run report: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

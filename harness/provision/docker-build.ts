@@ -3,14 +3,15 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { HarnessError } from "../util/errors.ts";
 import { progress, timed } from "../util/progress.ts";
+import { archiveImage, findImage } from "./image-archive.ts";
 import { localImageId } from "./image-tag.ts";
 
 /**
  * The image `tag`, built from `dockerfile` with `contextDir` as its context (only `include` sent
- * to the engine) unless it exists already; its ID.
+ * to the engine) unless it exists already or the image archive has it; its ID.
  */
 export async function ensureBuilt(tag: string, contextDir: string, dockerfile: string, include: string[], what: string): Promise<string> {
-  const existing = await localImageId(tag);
+  const existing = await findImage(tag);
   if (existing) return existing;
   await writeFile(join(contextDir, "Dockerfile"), dockerfile);
   await writeFile(join(contextDir, ".dockerignore"), ["*", ...include.map((path) => `!${path}`), ""].join("\n"));
@@ -25,5 +26,6 @@ export async function ensureBuilt(tag: string, contextDir: string, dockerfile: s
   );
   const id = await localImageId(tag);
   if (!id) throw new HarnessError(`docker build reported success but ${tag} is missing`);
+  await archiveImage(tag);
   return id;
 }

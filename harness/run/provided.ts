@@ -1,12 +1,22 @@
 import type { ProvisionedSut } from "../provision/provision.ts";
 import type { ScenarioResult } from "../scenario/records.ts";
+import type { OpenClawTarget } from "../target/openclaw-target.ts";
 
-/** What the main job asks the test run to check; `npm test` gives none and checks every scenario. */
+/**
+ * What the main job gives the test run besides its file filter (the selected scenario files);
+ * `npm test` gives none and checks every scenario.
+ */
 export interface Selection {
-  /** Scenario ids, already checked to exist. */
-  scenarios: string[];
   /** A docs tree that stands in for the package's (`--docs`), already resolved. */
   docsDir?: string;
+}
+
+/** The version a conformance test ran on, as the run's report names it (so a merged shard's report can too). */
+export interface VersionUnderTest {
+  /** Its place in the run's list of versions. */
+  index: number;
+  target: OpenClawTarget;
+  image: { tag: string; id: string; nodeVersion: string };
 }
 
 declare module "vitest" {
@@ -24,6 +34,7 @@ declare module "vitest" {
     scenario?: string;
     openclaw?: string;
     egress?: string;
+    version?: VersionUnderTest;
     /** The scenario's full result, read by the run.json reporter. */
     conformance?: ScenarioResult;
   }

@@ -6,7 +6,7 @@ import { type Finding, loadYaml } from "./load-yaml.ts";
 import { KnownDrift, Scenario } from "./schema.ts";
 
 export const scenariosDir = process.env.OCF_SCENARIOS_DIR ?? join(projectRoot, "scenarios");
-const KNOWN_DRIFT_FILE = "known-drift.yaml";
+export const KNOWN_DRIFT_FILE = "known-drift.yaml";
 
 /** The known-drift file of a scenarios folder. */
 export const knownDriftFile = (dir = scenariosDir) => join(dir, KNOWN_DRIFT_FILE);

@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import "../../harness/run/provided.ts";
+import { projectRoot } from "../../harness/util/paths.ts";
 import { redact } from "../../harness/util/redact.ts";
 import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "./run-report.ts";
 import { scenarioEntry } from "./scenario-entry.ts";
@@ -26,39 +27,60 @@ function unhandledSource(error: SerializedError): string {
   return frame ? `${error.name ?? "Error"} at ${frame.trim().replace(/^at /, "")}` : `${error.name ?? "Error"} (no frame of ours in its stack)`;
 }
 
-/** Writes reports/output/run.json when the run ends. */
+type Entry = { entry: ScenarioEntry; versionIndex: number; title: string };
+
+/**
+ * The run's entries in one order whatever order the tests ended in, and however they were split
+ * over shards: by version (as given), then scenario, then the test's name (its egress).
+ */
+function inRunOrder(entries: Entry[]): ScenarioEntry[] {
+  return entries
+    .sort((a, b) => a.versionIndex - b.versionIndex || a.entry.id.localeCompare(b.entry.id) || a.title.localeCompare(b.title))
+    .map(({ entry }) => entry);
+}
+
+/** The versions the tests ran on, in the run's order: read from the tests, so a merge of shards knows them too. */
+function versionsOf(tests: TestCase[]): RunReport["run"]["versions"] {
+  const byIndex = new Map<number, RunReport["run"]["versions"][number]>();
+  for (const test of tests) {
+    const version = test.meta().version;
+    if (version && !byIndex.has(version.index)) byIndex.set(version.index, { target: version.target, image: version.image });
+  }
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, version]) => version);
+}
+
+/**
+ * Writes run.json when the run ends: after a run, or after vitest merged the blob reports of a
+ * sharded run (the same file either way, but for its times).
+ */
 export default class RunJsonReporter implements Reporter {
   private readonly startedAt = new Date().toISOString();
   private readonly outputDir: string;
-  /** What is under test, per version, for the report. */
-  private readonly versions: RunReport["run"]["versions"];
 
-  constructor(options: { outputDir: string; versions?: RunReport["run"]["versions"] }) {
+  constructor(options: { outputDir: string }) {
     this.outputDir = options.outputDir;
-    this.versions = options.versions ?? [];
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    const tests = testModules.flatMap((module) => [...module.children.allTests()]);
     const results: ScenarioResult[] = [];
-    const scenarios: ScenarioEntry[] = [];
-    for (const module of testModules) {
-      for (const test of module.children.allTests()) {
-        const result = test.meta().conformance;
-        if (result) results.push(result);
-        scenarios.push(result ? scenarioEntry(result) : fromTestCase(test));
-      }
+    const entries: Entry[] = [];
+    for (const test of tests) {
+      const result = test.meta().conformance;
+      if (result) results.push(result);
+      entries.push({ entry: result ? scenarioEntry(result) : fromTestCase(test), versionIndex: test.meta().version?.index ?? Number.MAX_SAFE_INTEGER, title: test.name });
     }
     const report: RunReport = {
       run: {
         startedAt: this.startedAt, finishedAt: new Date().toISOString(),
-        versions: this.versions, npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
+        versions: versionsOf(tests), npmSnapshot: results[0]?.npmSnapshot, harnessNode: process.version,
         harnessErrors: [
           // An error thrown where no test could catch it: in a mock's listener, a timer, a worker.
           ...unhandledErrors.map((error) => ({ source: unhandledSource(error), message: firstLine(error.message) })),
-          ...testModules.flatMap((module) => module.errors().map((error) => ({ source: module.moduleId, message: firstLine(error.message) }))),
+          ...testModules.flatMap((module) => module.errors().map((error) => ({ source: relative(projectRoot, module.moduleId), message: firstLine(error.message) }))),
         ],
       },
-      scenarios,
+      scenarios: inRunOrder(entries),
     };
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(join(this.outputDir, RUN_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);

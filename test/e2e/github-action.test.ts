@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ExitCode } from "../../harness/util/errors.ts";
+import { cacheRoot } from "../../harness/util/paths.ts";
 import { editedDocsCheckout } from "../support/edited-docs.ts";
 
 // The action's steps run as a GitHub runner runs a composite action's shell steps (no runner is
@@ -13,12 +14,14 @@ import { editedDocsCheckout } from "../support/edited-docs.ts";
 // another action (the artifact upload) are the runner's own; the install step is `npm ci`,
 // which the test command's own setup has already done for this folder.
 const repo = process.cwd();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 interface ActionStep {
   name: string;
   id?: string;
   if?: string;
   uses?: string;
   run?: string;
+  with?: Record<string, string>;
   shell?: string;
   env?: Record<string, string>;
   "working-directory"?: string;
@@ -36,15 +39,16 @@ function expand(text: string, inputs: Record<string, string>, runnerTemp: string
   });
 }
 
-/** A step's `if:` as the runner reads the forms the action uses: always(), &&, inputs.x == 'v'. */
+/** A step's `if:` as the runner reads the forms the action uses: always(), &&, inputs.x == 'v' and !=. */
 function applies(condition: string | undefined, inputs: Record<string, string>): boolean {
   if (condition === undefined) return true;
   return condition.split("&&").every((part) => {
     const term = part.trim();
     if (term === "always()") return true;
-    const comparison = /^inputs\.([\w-]+) == '([^']*)'$/.exec(term);
+    const comparison = /^inputs\.([\w-]+) (==|!=) '([^']*)'$/.exec(term);
     if (!comparison) throw new Error(`the test's runner does not know the condition ${term}`);
-    return (inputs[comparison[1]!] ?? action.inputs[comparison[1]!]?.default) === comparison[2];
+    const equal = (inputs[comparison[1]!] ?? action.inputs[comparison[1]!]?.default) === comparison[3];
+    return comparison[2] === "==" ? equal : !equal;
   });
 }
 
@@ -56,9 +60,12 @@ interface RunnerResult {
   ran: string[];
 }
 
-/** The action's steps for these inputs, in order, until one fails (as the runner stops). */
-async function runAction(inputs: Record<string, string>, workspace: string): Promise<RunnerResult> {
-  const files = mkdtempSync(join(tmpdir(), "ocf-runner-"));
+/**
+ * The action's steps for these inputs, in order, until one fails (as the runner stops). The
+ * runner's temp folder (where the reports go) is removed after, unless the caller gives its own.
+ */
+async function runAction(inputs: Record<string, string>, workspace: string, runnerTemp?: string): Promise<RunnerResult> {
+  const files = runnerTemp ?? mkdtempSync(join(tmpdir(), "ocf-runner-"));
   const summaryFile = join(files, "step_summary");
   const outputFile = join(files, "output");
   writeFileSync(summaryFile, "");
@@ -70,6 +77,8 @@ async function runAction(inputs: Record<string, string>, workspace: string): Pro
     for (const step of action.runs.steps) {
       if (!applies(step.if, inputs)) continue;
       if (step.uses) {
+        // The cache step restores this machine's caches, as a warm runner cache would.
+        if (step.uses.startsWith("actions/cache@")) symlinkSync(cacheRoot, expand(step.with!.path!, inputs, files));
         ran.push(`uses ${step.uses}`);
         continue;
       }
@@ -94,7 +103,7 @@ async function runAction(inputs: Record<string, string>, workspace: string): Pro
     }
     return { exitCode, stdout, summary: readFileSync(summaryFile, "utf8"), outputs: readFileSync(outputFile, "utf8"), ran };
   } finally {
-    rmSync(files, { recursive: true, force: true });
+    if (!runnerTemp) rmSync(files, { recursive: true, force: true });
   }
 }
 
@@ -126,31 +135,49 @@ describe("the GitHub Action, check mode, on a docs pull request", () => {
     expect(result.stdout).toContain(`::error file=docs/cli/onboard.md,line=${newCommandLine},title=not covered (openclaw 2026.9.6)::openclaw onboard --brand-new-flag → neither run nor excluded`);
     expect(result.summary).toMatch(/^## OpenClaw conformance: docs check \(exit 1\)\n/);
     expect(result.summary).toContain("| 2026.9.6 | ");
-    expect(result.outputs).toBe("exit-code=1\n");
+    expect(result.outputs).toBe("exit-code=1\nartifact-name=openclaw-conformance-reports\n");
   });
 
   test("an unknown mode is bad input, annotated, and fails the job", async () => {
     const result = await runAction({ mode: "bisect" }, checkout);
     expect(result.exitCode).toBe(ExitCode.badInput);
-    expect(result.stdout).toContain('::error title=openclaw-conformance::mode "bisect": check or run');
-    expect(result.outputs).toBe("exit-code=3\n");
+    expect(result.stdout).toContain('::error title=openclaw-conformance::mode "bisect": check, run or merge');
+    expect(result.outputs).toBe("exit-code=3\nartifact-name=openclaw-conformance-reports\n");
   });
 });
 
 describe("the GitHub Action, run mode", () => {
-  test("runs the suite, annotates known drift as a notice at the quoted sentence, writes the matrix to the job summary, passes", { timeout: 600_000 }, async () => {
+  test("runs a shard of the suite, annotates known drift as a notice at the quoted sentence, writes the matrix to the job summary, passes; the merge job says the same", { timeout: 600_000 }, async () => {
     const workspace = mkdtempSync(join(tmpdir(), "ocf-workspace-"));
+    const shardTemp = mkdtempSync(join(tmpdir(), "ocf-runner-"));
     try {
-      const result = await runAction({ mode: "run", openclaw: "2026.5.12", scenarios: "setup-cli-examples" }, workspace);
-      expect(result.ran).toEqual(["Install the harness (done by the test command's setup)", "Gate", "uses actions/upload-artifact@v4"]);
+      // One shard of one (a matrix of one job), so the merge below has every blob.
+      const result = await runAction({ mode: "run", openclaw: "2026.5.12", scenarios: "setup-cli-examples", shard: "1/1" }, workspace, shardTemp);
+      expect(result.ran).toEqual(["Install the harness (done by the test command's setup)", "Cache key", "uses actions/cache@v4", "Gate", "uses actions/upload-artifact@v4"]);
       expect(result.exitCode, result.stdout).toBe(ExitCode.asExpected);
-      expect(result.stdout).toMatch(/^::notice file=docs\/cli\/setup\.md,line=\d+,title=known drift%3A setup-cli-examples \[open\] on openclaw 2026\.5\.12%2C claim remote-token-stored::"Remote Gateway token \(optional\)\." \(https:\/\/github\.com\/openclaw\/openclaw\/issues\/121951\)%0A✗ exit code 1/m);
+      const knownDriftNotice = /^::notice file=docs\/cli\/setup\.md,line=\d+,title=known drift%3A setup-cli-examples \[open\] on openclaw 2026\.5\.12%2C claim remote-token-stored::"Remote Gateway token \(optional\)\." \(https:\/\/github\.com\/openclaw\/openclaw\/issues\/121951\)%0A✗ exit code 1/m;
+      expect(result.stdout).toMatch(knownDriftNotice);
       expect(result.summary).toContain("## OpenClaw conformance: 1 known drift");
       expect(result.summary).toContain("| setup-cli-examples | ≈ known drift |");
-      expect(result.outputs).toBe("exit-code=0\n");
+      expect(result.outputs).toMatch(/^prefix=openclaw-conformance-[0-9a-f]{16}-\nkey=openclaw-conformance-[0-9a-f]{16}-\d{4}-w\d{2}\nexit-code=0\nartifact-name=openclaw-conformance-reports-shard-1-of-1\n$/);
+
+      // The image the shard ran on is now a file in the cache, for the next job to load.
+      const { run } = JSON.parse(readFileSync(join(shardTemp, "openclaw-conformance-reports", "run.json"), "utf8")) as { run: { versions: { image: { tag: string } }[] } };
+      expect(readdirSync(join(cacheRoot, "images"))).toContain(`${run.versions[0]!.image.tag.replace(/[/:]/g, "_")}.tar`);
+
+      // The merge job: the shards' artifacts downloaded into the workspace, their blob folders merged.
+      cpSync(join(shardTemp, "openclaw-conformance-reports", "blob"), join(workspace, "shards", "blob"), { recursive: true });
+      // The shard's own run.json as the base run: the summary adds that no verdict changed.
+      cpSync(join(shardTemp, "openclaw-conformance-reports", "run.json"), join(workspace, "base", "run.json"));
+      const merged = await runAction({ mode: "merge", blobs: "shards/blob", base: "base/run.json" }, workspace);
+      expect(merged.ran).toEqual(["Install the harness (done by the test command's setup)", "Gate", "uses actions/upload-artifact@v4"]);
+      expect(merged.exitCode, merged.stdout).toBe(ExitCode.asExpected);
+      expect(merged.stdout).toMatch(knownDriftNotice);
+      expect(merged.summary).toMatch(new RegExp(`^${escapeRegExp(result.summary.trimEnd())}\n\n### Since the base run \\(2026\\.5\\.12, started [^)]+\\)\n\nNo verdict changed\\.\n$`));
+      expect(merged.outputs).toBe("exit-code=0\nartifact-name=openclaw-conformance-reports\n");
     } finally {
       rmSync(workspace, { recursive: true, force: true });
+      rmSync(shardTemp, { recursive: true, force: true });
     }
   });
 });
-
