@@ -10,30 +10,31 @@ import { scenarioTestModules } from "./harness/run/scenario-test-modules.ts";
 //   module of its own (so --shard splits scenarios; the main job runs only this project, with its
 //   own reporters; `npm test` runs it too).
 // The global setup provisions the engine and images once; the main job provides them itself.
-// Scenarios spend their time in OpenClaw's commands in their own containers, about one core each
-// with pauses (its ClawHub retries, a gateway starting), so one more scenario file than the cores
-// runs at once (OCF_CONCURRENCY overrides; 1 runs them one after another). End-to-end files start
-// runs and containers of their own, so they run after the scenarios, as a group with its own
-// workers: sharing the pool, they had CI's scenarios wait on a machine loaded twice over (a
-// group has one worker count: vitest's sequence.groupOrder).
+// A scenario keeps about one core busy in OpenClaw's commands, with pauses (its ClawHub retries, a
+// gateway starting), so one more scenario file than the cores runs at once (OCF_CONCURRENCY
+// overrides; 1 runs them one after another). End-to-end files start runs and containers of their
+// own: beside the scenarios they loaded the machine twice over, so they run after them, at most
+// one per core. A group (sequence.groupOrder) has one worker count.
 const concurrency = Number(process.env.OCF_CONCURRENCY ?? availableParallelism() + 1);
-const endToEndWorkers = Math.min(concurrency, availableParallelism());
 const shared = {
   setupFiles: ["allure-vitest/setup"],
   env: { TESTCONTAINERS_RYUK_DISABLED: "true" },
 };
-const scenarioGroup = { ...shared, maxWorkers: concurrency, sequence: { groupOrder: 0 } };
+const withScenarios = { ...shared, maxWorkers: concurrency, sequence: { groupOrder: 0 } };
+const afterScenarios = { ...shared, maxWorkers: Math.min(concurrency, availableParallelism()), sequence: { groupOrder: 1 } };
+// The projects that start containers: the engine and images first, and time to provision them.
+const withEngine = { globalSetup: ["harness/run/global-setup.ts"], hookTimeout: 900_000 };
 
 export default defineConfig({
   test: {
     maxWorkers: concurrency,
     reporters: ["default", ["allure-vitest/reporter", { resultsDir: "reports/output/test-allure-results" }]],
     projects: [
-      { test: { ...scenarioGroup, name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000 } },
-      { test: { ...shared, maxWorkers: endToEndWorkers, sequence: { groupOrder: 1 }, name: "e2e", include: ["test/e2e/**/*.test.ts"], globalSetup: ["harness/run/global-setup.ts"], testTimeout: 300_000, hookTimeout: 900_000 } },
+      { test: { ...withScenarios, name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000 } },
+      { test: { ...afterScenarios, ...withEngine, name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 300_000 } },
       {
         plugins: [scenarioTestModules(scenariosDir)],
-        test: { ...scenarioGroup, name: "conformance", dir: scenariosDir, include: ["*.yaml"], exclude: [KNOWN_DRIFT_FILE], globalSetup: ["harness/run/global-setup.ts"], testTimeout: 15 * 60_000, hookTimeout: 900_000 },
+        test: { ...withScenarios, ...withEngine, name: "conformance", dir: scenariosDir, include: ["*.yaml"], exclude: [KNOWN_DRIFT_FILE], testTimeout: 15 * 60_000 },
       },
     ],
   },
