@@ -27,15 +27,16 @@ function unhandledSource(error: SerializedError): string {
   return frame ? `${error.name ?? "Error"} at ${frame.trim().replace(/^at /, "")}` : `${error.name ?? "Error"} (no frame of ours in its stack)`;
 }
 
-type Entry = { entry: ScenarioEntry; versionIndex: number; title: string };
+type Entry = { entry: ScenarioEntry; versionIndex: number; position: number };
 
 /**
  * The run's entries in one order whatever order the tests ended in, and however they were split
- * over shards: by version (as given), then scenario, then the test's name (its egress).
+ * over shards: by version (as given), then scenario, then the test's place in its file (the
+ * egresses as the scenario declares them; a file is never split over shards).
  */
 function inRunOrder(entries: Entry[]): ScenarioEntry[] {
   return entries
-    .sort((a, b) => a.versionIndex - b.versionIndex || a.entry.id.localeCompare(b.entry.id) || a.title.localeCompare(b.title))
+    .sort((a, b) => a.versionIndex - b.versionIndex || a.entry.id.localeCompare(b.entry.id) || a.position - b.position)
     .map(({ entry }) => entry);
 }
 
@@ -65,10 +66,12 @@ export default class RunJsonReporter implements Reporter {
     const tests = testModules.flatMap((module) => [...module.children.allTests()]);
     const results: ScenarioResult[] = [];
     const entries: Entry[] = [];
-    for (const test of tests) {
-      const result = test.meta().conformance;
-      if (result) results.push(result);
-      entries.push({ entry: result ? scenarioEntry(result) : fromTestCase(test), versionIndex: test.meta().version?.index ?? Number.MAX_SAFE_INTEGER, title: test.name });
+    for (const module of testModules) {
+      [...module.children.allTests()].forEach((test, position) => {
+        const result = test.meta().conformance;
+        if (result) results.push(result);
+        entries.push({ entry: result ? scenarioEntry(result) : fromTestCase(test), versionIndex: test.meta().version?.index ?? Number.MAX_SAFE_INTEGER, position });
+      });
     }
     const report: RunReport = {
       run: {
