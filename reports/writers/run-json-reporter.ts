@@ -66,13 +66,12 @@ export default class RunJsonReporter implements Reporter {
     const tests = testModules.flatMap((module) => [...module.children.allTests()]);
     const results: ScenarioResult[] = [];
     const entries: Entry[] = [];
-    for (const module of testModules) {
-      [...module.children.allTests()].forEach((test, position) => {
-        const result = test.meta().conformance;
-        if (result) results.push(result);
-        entries.push({ entry: result ? scenarioEntry(result) : fromTestCase(test), versionIndex: test.meta().version?.index ?? Number.MAX_SAFE_INTEGER, position });
-      });
-    }
+    // A test's place in this list is its place in its file, since a module's tests come together.
+    tests.forEach((test, position) => {
+      const result = test.meta().conformance;
+      if (result) results.push(result);
+      entries.push({ entry: result ? scenarioEntry(result) : fromTestCase(test), versionIndex: test.meta().version?.index ?? Number.MAX_SAFE_INTEGER, position });
+    });
     const report: RunReport = {
       run: {
         startedAt: this.startedAt, finishedAt: new Date().toISOString(),
