@@ -27,8 +27,11 @@ export function printCheck(coverages: VersionCoverage[], format: CheckFormat = "
     const unaccounted = coverage.blocks
       .filter((block) => block.status === "unaccounted")
       .flatMap((block) => block.commands.filter((command) => command.status === "unaccounted" || command.status === "unjudged").map((command) => `  ✗ ${block.file}:${command.line}  ${command.command}  → ${coveredBy(command)}`));
+    const exitOnly = Object.entries(coverage.exitOnly);
+    const exitOnlyCount = exitOnly.reduce((sum, [, claims]) => sum + claims.length, 0);
+    const exitOnlyLine = `  exit-only claims (judged by an exit code alone, each with its exitOnly: reason): ${exitOnlyCount}${exitOnly.length ? ` (${exitOnly.map(([scenario, claims]) => `${scenario} ${claims.length}`).join(", ")})` : ""}`;
     const stale = coverage.staleExclusions.map((index) => `  ! exclusion #${index + 1} of scenarios/coverage/exclusions.yaml matches a command a scenario runs and judges: remove it`);
-    console.log([coverageHeadline(coverage), drift.length ? drift : ["  ✓ every scenario's locators and quotes resolve"], unaccounted, stale].flat().join("\n"));
+    console.log([coverageHeadline(coverage), drift.length ? drift : ["  ✓ every scenario's locators and quotes resolve"], exitOnlyLine, unaccounted, stale].flat().join("\n"));
   }
   if (coverages.some((coverage) => coverage.drift.length > 0)) return ExitCode.drift;
   return coverageExitCode(coverages);

@@ -26,8 +26,10 @@ export function measureVersions(docs: DocsOfVersion[], scenarios: LoadedScenario
   return docs.map(({ version, docsRoot }) => {
     const pages = pagesMatching(docsRoot, pageGlobsFor(pageSet, version));
     if (pages.length === 0) throw new BadInputError(`no page of scenarios/coverage/pages.yaml exists in the docs of openclaw ${version} (${docsRoot})`);
-    const { runs, drift } = planRuns(scenarios, docsRoot, version);
-    return measureCoverage({ openclaw: version, pages, blocks: docBlocks(docsRoot, pages), runs, drift, exclusions });
+    const { runs, drift, notPromises, exitOnly } = planRuns(scenarios, docsRoot, version);
+    // A claim must quote a promise; one that quotes a heading or a label is the scenario's mistake.
+    if (notPromises.length) throw new BadInputError(`on openclaw ${version}, ${notPromises.length} claim(s) quote no promise:\n${notPromises.join("\n")}`);
+    return measureCoverage({ openclaw: version, pages, blocks: docBlocks(docsRoot, pages), runs, drift, exclusions, exitOnly });
   });
 }
 

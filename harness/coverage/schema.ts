@@ -13,7 +13,7 @@ export const PageSet = z.array(
 );
 
 /** Why a documented command does not run here. */
-export const ExclusionKind = z.enum(["platform", "not-here"]);
+export const ExclusionKind = z.enum(["platform", "upstream", "not-here"]);
 
 /**
  * A block (or some commands of one) that the harness does not run, reviewed like code. It
@@ -22,14 +22,14 @@ export const ExclusionKind = z.enum(["platform", "not-here"]);
  */
 export const Exclusion = z
   .strictObject({
-    page: z.string().min(1).default("**").describe("glob of the pages it applies to"),
+    page: z.string().min(1).describe("glob of the pages it applies to (always given, so a new command on another page surfaces)"),
     lang: z.string().optional().describe("the block's language, e.g. powershell"),
     tab: z.string().optional().describe("the title of a <Tab> the block stands in, e.g. macOS"),
     heading: z.string().optional().describe("the text of the heading the block stands under, e.g. From source"),
     accordion: z.string().optional().describe("the title of an <Accordion> the block stands in, e.g. a FAQ's question"),
     command: regex.optional().describe("a regex a command of the block must match"),
     openclaw: versionRange.default("*"),
-    kind: ExclusionKind.describe("platform: for another OS or shell; not-here: a Linux user runs it, this harness cannot yet"),
+    kind: ExclusionKind.describe("platform: for another OS or shell; upstream: an artifact no package ships and that cannot be reached (openclaw.ai's installers, a source checkout from github.com); not-here: a Linux user runs it, this harness cannot yet"),
     platform: z.string().min(1).optional().describe("platform: which one (macOS, Windows PowerShell, …)"),
     why: z.string().min(10, "say why it cannot run here"),
     runnableWhen: z.string().min(10).optional().describe("not-here: what would make it runnable"),

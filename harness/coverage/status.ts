@@ -2,28 +2,33 @@ import { z } from "zod";
 
 /**
  * What accounts for one documented command, the single list:
- * - run: a scenario step runs it and a claim judges that step;
- * - unjudged: a step runs it but no claim judges the outcome (does not count as run);
- * - platform / not-here: an exclusion of that kind matches it;
+ * - run: a scenario step runs it and a claim judges what it did;
+ * - substituted: a step runs it and a claim judges it, but the command cannot do its job here and
+ *   a stand-in of the harness did it instead (`substitute:`): not run, whatever was judged;
+ * - unjudged: a step runs it but no claim judges the outcome: nothing accounts for it;
+ * - platform / upstream / not-here: an exclusion of that kind matches it;
  * - unaccounted: nothing does.
  */
-export const CommandStatus = z.enum(["run", "unjudged", "platform", "not-here", "unaccounted"]);
+export const CommandStatus = z.enum(["run", "substituted", "unjudged", "platform", "upstream", "not-here", "unaccounted"]);
 
 /**
- * What accounts for a block, from its commands. A block is judged as a whole: its commands that
- * run count once a claim judges any of them. Run when every command runs and a claim judges one;
- * platform when every command is another platform's; excluded when every command is run or
- * excluded but not all run; unaccounted when a command is neither, or nothing judges what ran.
+ * What accounts for a block, from its commands. A block is run only when every command in it is
+ * run and judged. Platform when every command is another platform's; upstream when every command
+ * is another platform's or an unreachable upstream artifact's; unaccounted when a command is
+ * neither run, judged nor excluded; substituted when every command is run or substituted;
+ * excluded otherwise (some commands run, the others excluded with a reason).
  */
-export const BlockStatus = z.enum(["run", "platform", "excluded", "unaccounted"]);
+export const BlockStatus = z.enum(["run", "substituted", "platform", "upstream", "excluded", "unaccounted"]);
 
 export type CommandStatus = z.infer<typeof CommandStatus>;
 export type BlockStatus = z.infer<typeof BlockStatus>;
 
 export function blockStatus(commands: readonly CommandStatus[]): BlockStatus {
-  const judged = commands.includes("run");
-  if (commands.every((status) => status === "platform")) return "platform";
-  if (commands.includes("unaccounted") || (!judged && commands.includes("unjudged"))) return "unaccounted";
-  if (commands.every((status) => status === "run" || status === "unjudged")) return "run";
+  const all = (...statuses: CommandStatus[]) => commands.every((status) => statuses.includes(status));
+  if (all("platform")) return "platform";
+  if (all("platform", "upstream")) return "upstream";
+  if (commands.includes("unaccounted") || commands.includes("unjudged")) return "unaccounted";
+  if (all("run")) return "run";
+  if (all("run", "substituted")) return "substituted";
   return "excluded";
 }

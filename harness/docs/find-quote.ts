@@ -13,6 +13,54 @@ export interface QuoteLocation {
   line: number;
   /** The anchor stub followed when the sentence moved to another page with its section. */
   movedFrom?: string;
+  /** What the quote is when it is no sentence that promises anything: "a heading", … (see `promiseRefusal`). */
+  notAPromise?: string;
+}
+
+const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
+const HEADING_LINE = /^\s{0,3}#{1,6}\s/;
+/**
+ * A JSX component's tag (<Tab title=…>, <Step …>) or an HTML element's, with its attributes; not
+ * a placeholder such as `<profileId>`, which is prose.
+ */
+const TAG = /<\/?(?:[A-Z][\w.]*|a|br|div|span|img|p|details|summary|table|tr|td|th|sup|sub)(?:\s[^<>]*)?\/?>/g;
+
+/** A <Card>'s text describes the page it links to; it promises nothing of its own. */
+const CARD_OPEN = /<Card[\s>]/;
+const CARD_CLOSE = /<\/Card>|<Card\b[^>]*\/>/;
+
+/** The page as prose alone: no front matter, headings, cards or tags (so no <Tab>/<Step>/<Accordion> titles). */
+function proseOnly(source: string): string {
+  const body = source.replace(FRONT_MATTER, (front) => "\n".repeat(front.split("\n").length - 1));
+  let inCard = false;
+  return body
+    .split("\n")
+    .map((line) => {
+      if (CARD_OPEN.test(line)) inCard = true;
+      const kept = inCard || HEADING_LINE.test(line) ? "" : normaliseProse(line.replace(TAG, " "));
+      if (CARD_CLOSE.test(line)) inCard = false;
+      return kept;
+    })
+    .filter(Boolean)
+    .join(" ");
+}
+
+/**
+ * Why a quote found on the page promises nothing, or undefined when it is a sentence of its prose.
+ * A heading, a tab, step or accordion title, the front matter or a label that ends in ":" cannot
+ * be broken by what a command does, so a claim must quote the sentence under it.
+ */
+export function promiseRefusal(doc: DocPage, quote: string): string | undefined {
+  const wanted = normaliseProse(quote);
+  const prose = proseOnly(doc.source);
+  const at = prose.indexOf(wanted);
+  // A label that introduces a block ("Or pass the key directly:"), quoted with or without its colon.
+  if (wanted.endsWith(":") || (at >= 0 && prose[at + wanted.length] === ":")) return 'a label ending in ":"';
+  if (at >= 0) return undefined;
+  if (doc.source.split("\n").some((line) => HEADING_LINE.test(line) && normaliseProse(line).includes(wanted))) return "a heading";
+  const front = FRONT_MATTER.exec(doc.source)?.[0];
+  if (front && normaliseProse(front).includes(wanted)) return "the page's front matter";
+  return "a tab, step, accordion or card title, or a card's blurb";
 }
 
 function lineOfQuote(doc: DocPage, quote: string): number | undefined {
@@ -54,15 +102,19 @@ function nearestLineOf(doc: DocPage, quote: string): number | undefined {
  */
 export function findQuote(docsRoot: string, page: string, quote: string): QuoteLocation {
   const doc = loadDocPage(docsRoot, page);
+  const located = (page: DocPage, line: number, movedFrom?: string): QuoteLocation => {
+    const refusal = promiseRefusal(page, quote);
+    return { file: page.file, line, ...(movedFrom ? { movedFrom } : {}), ...(refusal ? { notAPromise: refusal } : {}) };
+  };
   const line = lineOfQuote(doc, quote);
-  if (line !== undefined) return { file: doc.file, line };
+  if (line !== undefined) return located(doc, line);
   const searched: string[] = [];
   for (const move of anchorStubs(docsRoot, doc)) {
     if (searched.includes(move.page)) continue;
     searched.push(move.page);
     const target = loadDocPage(docsRoot, move.page);
     const movedLine = lineOfQuote(target, quote);
-    if (movedLine !== undefined) return { file: target.file, line: movedLine, movedFrom: move.stub };
+    if (movedLine !== undefined) return located(target, movedLine, move.stub);
   }
   const alsoSearched = searched.length ? ` (nor where its anchor stubs point: ${searched.map((moved) => `docs/${moved}`).join(", ")})` : "";
   const near = nearestLineOf(doc, quote);

@@ -31,9 +31,50 @@ const excerpt = (text: string) => {
   return line.length > 400 ? `…${line.slice(-400)}` : line || "(nothing)";
 };
 
-/** Checks one claim's expectations against what its step did. Pure: no I/O. */
+/**
+ * The expectations that can only be met by something absent: no such output, no such log line or
+ * process, no such file, nobody got through. A step that failed early shows none of them, so such
+ * a claim is judged only when the step got as far as its promise (see `getsThere`).
+ */
+export function absencesOnly(expect: Expectation): string[] | undefined {
+  const absences = [
+    expect.outputExcludes !== undefined && `no "${expect.outputExcludes}" in its output`,
+    expect.log?.seen === false && `no log line /${expect.log.matches}/`,
+    expect.process?.seen === false && `no process /${expect.process.matches}/`,
+    expect.file?.exists === false && `no ${expect.file.path}`,
+    expect.file?.excludes !== undefined && `no "…" in ${expect.file.path}`,
+    expect.actorApproved === false && "that the person does not get through",
+  ].filter((one): one is string => typeof one === "string");
+  const positive =
+    expect.exitCode !== undefined || expect.outputIncludes !== undefined || expect.json !== undefined || expect.journal !== undefined ||
+    expect.actorApproved === true || (expect.file !== undefined && expect.file.exists !== false && (expect.file.excludes === undefined || expect.file.json !== undefined || expect.file.includes !== undefined || expect.file.mode !== undefined)) || expect.process?.seen === true || expect.log?.seen === true;
+  return positive || !absences.length ? undefined : absences;
+}
+
+/**
+ * Why the step never got as far as showing an absence, or undefined when it did: it did not run,
+ * was stopped at its time limit, its command (or, left running, its readiness) failed.
+ */
+export function stoppedShort(step: StepRecord): string | undefined {
+  if (step.notRun) return `it did not run: ${step.notRun}`;
+  const stopped = timeLimitNote(step.result);
+  if (stopped) return `it was ${stopped}`;
+  if (step.background) return step.background.ready ? undefined : `it never got ready: ${step.background.evidence}`;
+  return step.result.exitCode === 0 ? undefined : `it exited ${step.result.exitCode}; output ends: ${excerpt(`${step.result.stdout}\n${step.result.stderr}`)}`;
+}
+
+/**
+ * Checks one claim's expectations against what its step did. Pure: no I/O. An absence alone is
+ * never evidence of a step that failed first: such a claim fails saying so, unless it also expects
+ * the failure (an exit code).
+ */
 export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation {
   if (step.notRun) return { held: false, observed: [`✗ step "${step.id}" did not run: ${step.notRun}`], evidence: [] };
+  const absences = absencesOnly(expect);
+  const short = absences && stoppedShort(step);
+  if (absences && short) {
+    return { held: false, observed: [`✗ the step failed before it could show ${absences.join(", ")}: ${short}`], evidence: step.journal.map(formatJournalEntry) };
+  }
   const checks: { held: boolean; observed: string }[] = [];
   const output = `${step.result.stdout}\n${step.result.stderr}`;
   const evidence = new Set<string>();
@@ -113,6 +154,10 @@ function checkFile(want: NonNullable<Expectation["file"]>, observed: StepObserva
       observed: fact.jsonError ? fact.jsonError : `${want.json.path} = ${JSON.stringify(actual)} (expected ${JSON.stringify(want.json.equals)})`,
     });
   }
+  // The text itself is never shown: it may be a credential.
+  const shown = (text: string) => (text.length > 12 ? `${text.slice(0, 4)}…(${text.length} chars)` : text);
+  if (want.includes !== undefined) parts.push({ held: fact.holds?.[want.includes] === true, observed: `${fact.holds?.[want.includes] ? "holds" : "does not hold"} "${shown(want.includes)}"` });
+  if (want.excludes !== undefined) parts.push({ held: fact.holds?.[want.excludes] === false, observed: `${fact.holds?.[want.excludes] ? "holds" : "does not hold"} "${shown(want.excludes)}"${fact.holds?.[want.excludes] ? " (expected not)" : ""}` });
   return { held: parts.every((part) => part.held), observed: parts.map((part) => part.observed).join(", ") };
 }
 

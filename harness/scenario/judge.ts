@@ -32,10 +32,11 @@ export interface JudgeInput {
   outOfTime?: { budgetMs: number; at: string; notRun: string[] };
 }
 
-/** Expectations may quote what a step printed (`outputIncludes: "{{token}}"`). */
-function pasteInto(expect: Expectation, captures: Captures): Expectation {
+/** Expectations may quote what a step printed or a key the person held (`outputIncludes: "{{token}}"`, `file: { excludes: "{{openai-api-key}}" }`). */
+export function pasteInto(expect: Expectation, captures: Captures): Expectation {
   const paste = (text?: string) => (text === undefined ? undefined : captures.paste(text));
-  return { ...expect, outputIncludes: paste(expect.outputIncludes), outputExcludes: paste(expect.outputExcludes) };
+  const file = expect.file && { ...expect.file, includes: paste(expect.file.includes), excludes: paste(expect.file.excludes) };
+  return { ...expect, outputIncludes: paste(expect.outputIncludes), outputExcludes: paste(expect.outputExcludes), ...(file ? { file } : {}) };
 }
 
 /**

@@ -17,6 +17,16 @@ function lineOf(root: Node | null, path: PropertyKey[], lines: LineCounter): num
   return lines.linePos(offset).line;
 }
 
+/** The line in a YAML file of the node at a path (["claims", 3]), for a message that names file:line. */
+export function yamlLine(path: string, at: PropertyKey[]): number {
+  const lines = new LineCounter();
+  const document = parseDocument(readFileSync(path, "utf8"), { lineCounter: lines });
+  return lineOf(document.contents, at, lines);
+}
+
+/** A path as messages show it: relative to where the command runs, or to the project. */
+export const shownPath = (path: string) => relative(process.cwd(), path) || relative(projectRoot, path);
+
 /** zod nests the real reason of a bad record key or union member one level down: bring it up. */
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_key" && issue.issues[0]) return `key "${String(issue.path.at(-1))}": ${issue.issues[0].message}`;
@@ -35,7 +45,7 @@ export interface Finding {
  * what is wrong. Never a stack trace.
  */
 export function loadYaml<T extends z.ZodType>(path: string, schema: T, check?: (data: z.infer<T>) => Finding[]): z.infer<T> {
-  const shown = relative(process.cwd(), path) || relative(projectRoot, path);
+  const shown = shownPath(path);
   let text: string;
   try {
     text = readFileSync(path, "utf8");

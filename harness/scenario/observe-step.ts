@@ -1,11 +1,11 @@
 import { SUT_HOME } from "../sut/image.ts";
-import type { SutContainer } from "../sut/sut-container.ts";
+import type { SeenProcess, SutContainer } from "../sut/sut-container.ts";
 import { parseJson, valueAt } from "./json-value.ts";
 import type { FileFact, StepObservations } from "./records.ts";
 import type { Expectation } from "./schema.ts";
 
 /** The SUT as observation needs it: files, processes and OpenClaw's log. */
-export type ObservableSut = Pick<SutContainer, "readFile" | "openclawLog" | "watchProcesses">;
+export type ObservableSut = Pick<SutContainer, "readFile" | "openclawLog" | "watchProcesses" | "standInSessions">;
 
 /** A path as the claims write it (`~/…` is the OpenClaw user's home) in the container. */
 export const inContainer = (path: string) => (path.startsWith("~/") ? `${SUT_HOME}/${path.slice(2)}` : path);
@@ -20,19 +20,30 @@ export function logLineText(line: string): string {
   return [level, ...parts].filter(Boolean).join(" ");
 }
 
-async function fileFact(sut: ObservableSut, path: string, jsonPaths: string[]): Promise<FileFact> {
+async function fileFact(sut: ObservableSut, path: string, jsonPaths: string[], texts: string[]): Promise<FileFact> {
   const file = await sut.readFile(inContainer(path));
   if (!file.exists) return { path, exists: false };
-  if (!jsonPaths.length) return { path, exists: true, mode: file.mode };
+  const holds = texts.length ? { holds: Object.fromEntries(texts.map((text) => [text, (file.text ?? "").includes(text)])) } : {};
+  if (!jsonPaths.length) return { path, exists: true, mode: file.mode, ...holds };
   const json = parseJson(file.text ?? "");
-  if (json === undefined) return { path, exists: true, mode: file.mode, jsonError: "the file is not JSON" };
-  return { path, exists: true, mode: file.mode, json: Object.fromEntries(jsonPaths.map((at) => [at, valueAt(json, at)])) };
+  if (json === undefined) return { path, exists: true, mode: file.mode, ...holds, jsonError: "the file is not JSON" };
+  return { path, exists: true, mode: file.mode, ...holds, json: Object.fromEntries(jsonPaths.map((at) => [at, valueAt(json, at)])) };
+}
+
+/**
+ * The command lines of the processes seen, without the harness's own stand-ins (a substitution's
+ * gateway and all it started): what the harness started is never evidence of what OpenClaw did.
+ */
+export function documentedProcesses(seen: readonly SeenProcess[], standIns: readonly number[]): string[] {
+  const harness = new Set(standIns);
+  return [...new Set(seen.filter((process) => !harness.has(process.session)).map((process) => process.args))];
 }
 
 /**
  * Starts watching what the claims on a step ask about (processes while it runs, OpenClaw's log
  * lines it adds, files after it), and finishes once the step is done. Nothing is watched for a
- * step no claim asks about, so ordinary steps cost nothing extra.
+ * step no claim asks about, so ordinary steps cost nothing extra. The runner finishes the watch
+ * before a substitution's stand-in starts.
  */
 export async function watchStep(sut: ObservableSut, expectations: Expectation[]): Promise<() => Promise<StepObservations | undefined>> {
   const files = expectations.flatMap((expect) => expect.file ?? []);
@@ -42,10 +53,15 @@ export async function watchStep(sut: ObservableSut, expectations: Expectation[])
   return async () => {
     if (!files.length && !wantsLog && !processes) return undefined;
     const paths = [...new Set(files.map((file) => file.path))];
-    const facts = await Promise.all(paths.map((path) => fileFact(sut, path, files.filter((file) => file.path === path && file.json).map((file) => file.json!.path))));
+    const facts = await Promise.all(
+      paths.map((path) => {
+        const asked = files.filter((file) => file.path === path);
+        return fileFact(sut, path, asked.flatMap((file) => file.json?.path ?? []), asked.flatMap((file) => [file.includes, file.excludes].filter((text) => text !== undefined)));
+      }),
+    );
     return {
       files: facts,
-      ...(processes ? { processes: await processes.stop() } : {}),
+      ...(processes ? { processes: documentedProcesses(await processes.stop(), await sut.standInSessions()) } : {}),
       ...(wantsLog ? { log: (await sut.openclawLog()).slice(logBefore).map(logLineText) } : {}),
     };
   };

@@ -28,7 +28,13 @@ export interface PlannedScenario {
   drift: { kind: "step" | "claim"; id: string; message: string; at?: DocPlace }[];
   /** Steps and claims this version does not have, with the scenario's reason. */
   skipped: { kind: "step" | "claim"; id: string; why: string }[];
+  /** Claims whose quote promises nothing (a heading, a title, a label): bad input, named by `notAPromiseMessage`. */
+  notPromises: { claim: string; quote: string; at: QuoteLocation }[];
 }
+
+/** One line for a claim whose quote promises nothing: the claim, where the quote stands, and the fix. */
+export const notAPromiseMessage = ({ claim, quote, at }: PlannedScenario["notPromises"][number]) =>
+  `claim ${claim} quotes ${at.notAPromise} (${at.file}:${at.line}), which promises nothing: "${quote}"; quote the sentence under it that says what happens`;
 
 const where = (block: { file: string; line: number }) => `${block.file}:${block.line}`;
 
@@ -106,7 +112,11 @@ export function planScenario(scenario: Scenario, docsRoot: string, version: stri
     ...scenario.steps.filter((step) => !versionSteps.some((kept) => kept.id === step.id)).map((step) => ({ kind: "step" as const, id: step.id, why: skipReason(step.versions, version) })),
     ...scenario.claims.filter((claim) => !claims.some((kept) => kept.id === claim.id)).map((claim) => ({ kind: "claim" as const, id: claim.id, why: skipReason(claim.versions, version, egress) })),
   ];
-  return { steps, claims, quotes, drift, skipped };
+  const notPromises = claims.flatMap((claim) => {
+    const at = quotes.get(claim.id);
+    return at?.notAPromise ? [{ claim: claim.id, quote: claim.quote, at }] : [];
+  });
+  return { steps, claims, quotes, drift, skipped, notPromises };
 }
 
 /** Doc drift of a plan as one message, each problem named by the step or claim it is in. */

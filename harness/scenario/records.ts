@@ -44,6 +44,8 @@ export interface FileFact {
   json?: Record<string, unknown>;
   /** Why the JSON paths could not be read (not JSON). */
   jsonError?: string;
+  /** Whether the file holds each text the claims asked about (never the text itself: it may be a credential). */
+  holds?: Record<string, boolean>;
 }
 
 /** What the harness saw in the SUT around a step, gathered only for the claims that ask. */

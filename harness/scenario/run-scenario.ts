@@ -12,9 +12,10 @@ import type { CommandResult } from "../sut/command-result.ts";
 import type { MachineImage, SutImage } from "../sut/image.ts";
 import type { ServeResult, SutContainer } from "../sut/sut-container.ts";
 import { startStage } from "../sut/stage.ts";
+import { BadInputError } from "../util/errors.ts";
 import { Captures } from "./captures.ts";
-import { judgeScenario } from "./judge.ts";
-import { describeDrift, type PlannedStep, planScenario, whereOf } from "./plan-step.ts";
+import { judgeScenario, pasteInto } from "./judge.ts";
+import { describeDrift, notAPromiseMessage, type PlannedStep, planScenario, whereOf } from "./plan-step.ts";
 import type { ScenarioResult, StepRecord, SubstitutionRecord } from "./records.ts";
 import { watchStep } from "./observe-step.ts";
 import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type Substitution } from "./schema.ts";
@@ -72,6 +73,7 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
   });
 
   const plan = planScenario(scenario, context.docsRoot, image.openclawVersion, egress);
+  if (plan.notPromises.length) throw new BadInputError(`${scenario.id} on openclaw ${image.openclawVersion}: ${plan.notPromises.map(notAPromiseMessage).join("; ")}`);
   if (plan.drift.length) return finish("doc-drift", describeDrift(plan.drift));
 
   const { profile, viaProxy } = egressRoute(egress);
@@ -94,7 +96,7 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
         break;
       }
       const cut = left < planned.step.timeout;
-      const asked = plan.claims.filter((claim) => claim.step === planned.step.id).map((claim) => claim.expect);
+      const asked = plan.claims.filter((claim) => claim.step === planned.step.id).map((claim) => pasteInto(claim.expect, captures));
       const record = await runStep({ ...planned, step: { ...planned.step, timeout: Math.min(planned.step.timeout, left) } }, captures, stage.world, stage.sut, asked);
       steps.push(record);
       if (cut && record.result.timedOut) {
@@ -150,8 +152,9 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
   if (step.startupFile && result.exitCode === 0) await sut.addToShellStartup(command);
   const outcomes = (await Promise.all(actors.map((actor) => actor.result()))).filter((outcome) => outcome !== undefined);
   const found = captures.take(`${result.stdout}\n${result.stderr}`, step.capture ?? {});
-  const substitution = step.substitute ? await substitute(step.substitute, sut, env) : undefined;
+  // What the step shows is what the documented command did: the watch ends before any stand-in starts.
   const observed = await finishWatch();
+  const substitution = step.substitute ? await substitute(step.substitute, sut, env) : undefined;
   const background = served && { ready: served.ready, evidence: served.evidence, readyAfterMs: served.readyAfterMs };
   return { id: step.id, source, ...(files.length ? { files } : {}), ...(background ? { background } : {}), result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
 }
@@ -170,6 +173,6 @@ async function substitute(substitution: Substitution, sut: SutContainer, env: Re
   const setup: CommandResult[] = [];
   for (const command of substitution.setup) setup.push(await sut.exec(command, { timeoutMs: substitution.timeout, env }));
   if (!substitution.serve) return { why: substitution.why, setup, serve: stopped! };
-  const serve = await sut.serve(substitution.serve, new RegExp(substitution.ready!), substitution.timeout, env);
+  const serve = await sut.serve(substitution.serve, new RegExp(substitution.ready!), substitution.timeout, env, { standIn: true });
   return { why: substitution.why, setup, ...(stopped && { stopped }), serve };
 }

@@ -212,9 +212,11 @@ export const Expectation = z.strictObject({
       exists: z.boolean().default(true),
       mode: z.string().regex(/^[0-7]{3,4}$/, "octal permission bits, e.g. 600").optional(),
       json: z.strictObject({ path: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
+      includes: z.string().min(1).optional().describe("text the file holds (may paste {{name}}, e.g. a key that must be stored)"),
+      excludes: z.string().min(1).optional().describe("text the file must not hold (e.g. {{openai-api-key}}, where the docs promise a reference instead of the plaintext)"),
     })
     .optional()
-    .describe("a file in the SUT after the step: whether it exists, its mode, a value of its JSON"),
+    .describe("a file in the SUT after the step: whether it exists, its mode, a value of its JSON, text it holds or must not"),
   process: z
     .strictObject({ matches: regex, seen: z.boolean().default(true) })
     .optional()
@@ -223,10 +225,28 @@ export const Expectation = z.strictObject({
     .strictObject({ matches: regex, seen: z.boolean().default(true) })
     .optional()
     .describe("a line OpenClaw wrote to its own log (/tmp/openclaw/*.log) while the step ran"),
+  exitOnly: z
+    .string()
+    .min(10, "say why the exit status is the whole promise")
+    .optional()
+    .describe("the claim is judged by exitCode alone: why the sentence promises nothing more (nothing written, nothing shown)"),
 });
 
+/** Whether an expectation judges the exit status and nothing else. */
+export const isExitOnly = (expect: Expectation) => Object.entries(expect).every(([key, value]) => value === undefined || key === "exitCode" || key === "exitOnly");
+
 const quote = z.string().min(10, "quote the sentence of the docs that makes the promise");
-const expectation = Expectation.refine((e) => Object.values(e).some((v) => v !== undefined), "say what must be observed");
+const expectation = Expectation.refine((e) => Object.entries(e).some(([key, value]) => value !== undefined && key !== "exitOnly"), "say what must be observed").superRefine((expect, context) => {
+  if (expect.exitOnly !== undefined && !(isExitOnly(expect) && expect.exitCode !== undefined)) {
+    context.addIssue({ code: "custom", path: ["exitOnly"], message: "exitOnly: is for a claim judged by its exit code alone; drop it where other expectations judge the effect" });
+  } else if (expect.exitCode !== undefined && isExitOnly(expect) && expect.exitOnly === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["exitCode"],
+      message: "an exit code alone judges no effect: add what the sentence promises (file:, json:, outputIncludes:, journal:, a read command's output) or say why the exit status is the whole promise (exitOnly:)",
+    });
+  }
+});
 
 /**
  * Where a version words the promise differently, or it shows differently: that version's quote,

@@ -38,6 +38,14 @@ export interface ServeResult {
 
 /** The process groups serve started, one per line, so stopServed can end them. */
 const SERVED_PIDS = "/tmp/.ocf-served-pids";
+/** The sessions of the harness's stand-ins among them: what the harness started is never evidence. */
+const STAND_IN_SESSIONS = "/tmp/.ocf-stand-in-sessions";
+
+/** A process seen in the SUT: its session (a stand-in's is the harness's) and command line. */
+export interface SeenProcess {
+  session: number;
+  args: string;
+}
 /** How long a stopped stand-in may take to shut down (a gateway closes its sessions first). */
 const STOP_GRACE_MS = 15_000;
 
@@ -182,12 +190,15 @@ export class SutContainer {
   /**
    * Starts a long-running command in the background (a foreground gateway, where the docs assume
    * a service manager) and waits until a line of its output matches `ready`: a readiness wait,
-   * never a sleep. It gives up early if the process exits, and at the time limit.
+   * never a sleep. It gives up early if the process exits, and at the time limit. A `standIn` is
+   * the harness's own (a substitution), not the docs' command: its session is recorded so that
+   * no observation counts it.
    */
-  async serve(command: string, ready: RegExp, timeoutMs: number, env?: Record<string, string>): Promise<ServeResult> {
+  async serve(command: string, ready: RegExp, timeoutMs: number, env?: Record<string, string>, { standIn = false } = {}): Promise<ServeResult> {
     const started = performance.now();
     // In a session of its own, so stopping it (stopServed) ends it and everything it started.
-    const child = this.userProcess(["setsid", "--wait", "bash", "-c", `echo $$ >> ${SERVED_PIDS}; ${command}`], env);
+    const record = standIn ? `echo $$ >> ${SERVED_PIDS}; echo $$ >> ${STAND_IN_SESSIONS}` : `echo $$ >> ${SERVED_PIDS}`;
+    const child = this.userProcess(["setsid", "--wait", "bash", "-c", `${record}; ${command}`], env);
     child.stdin?.end();
     this.served.push({ command, child });
     let raw = "";
@@ -252,12 +263,18 @@ export class SutContainer {
     return (await this.inspect(`cat ${OPENCLAW_LOG_GLOB} 2>/dev/null`)).split("\n").filter(Boolean);
   }
 
+  /** The sessions the harness's stand-ins run in (and everything they started, unless it left). */
+  async standInSessions(): Promise<number[]> {
+    return (await this.inspect(`cat ${STAND_IN_SESSIONS} 2>/dev/null`)).split(/\s+/).filter((pid) => /^\d+$/.test(pid)).map(Number);
+  }
+
   /**
-   * Samples the container's processes every 200 ms until stopped, and gives the distinct command
-   * lines seen. The sampler reads its stdin, so closing it ends the loop inside the container too.
+   * Samples the container's processes every 200 ms until stopped, and gives the distinct ones
+   * seen, each with its session. The sampler reads its stdin, so closing it ends the loop inside
+   * the container too.
    */
-  watchProcesses(): { stop(): Promise<string[]> } {
-    const loop = "while :; do ps -eo args=; read -t 0.2 _; [ $? -gt 128 ] || break; done";
+  watchProcesses(): { stop(): Promise<SeenProcess[]> } {
+    const loop = "while :; do ps -eo sid=,args=; read -t 0.2 _; [ $? -gt 128 ] || break; done";
     const child = execa("docker", ["exec", "-i", this.id, "bash", "-c", loop], { reject: false, stdin: "pipe", buffer: false });
     const seen = new Set<string>();
     let partial = "";
@@ -266,12 +283,15 @@ export class SutContainer {
       partial = lines.pop() ?? "";
       lines.forEach((line) => seen.add(line.trim()));
     });
-    const own = new Set(["", "ps -eo args=", `bash -c ${loop}`]);
+    const own = new Set(["", "ps -eo sid=,args=", `bash -c ${loop}`]);
     return {
       stop: async () => {
         child.stdin?.end();
         await child;
-        return [...seen].filter((line) => !own.has(line));
+        return [...seen].flatMap((line) => {
+          const [, session, args] = /^(\d+)\s+(.*)$/.exec(line) ?? [];
+          return session === undefined || own.has(args!) ? [] : [{ session: Number(session), args: args! }];
+        });
       },
     };
   }

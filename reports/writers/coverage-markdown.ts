@@ -2,16 +2,19 @@ import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
 import type { BlockStatus } from "../../harness/coverage/status.ts";
 import { coveredBy } from "./coverage-text.ts";
 
-const statusLabel: Record<BlockStatus, string> = { run: "✓ run", platform: "⊘ platform", excluded: "– excluded", unaccounted: "✗ unaccounted" };
+const statusLabel: Record<BlockStatus, string> = { run: "✓ run", substituted: "⇄ substituted", platform: "⊘ platform", upstream: "↑ upstream", excluded: "– excluded", unaccounted: "✗ unaccounted" };
 
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
 /** The figures per version: what the coverage bar is judged on. */
 export const coverageSummaryTable = (coverages: VersionCoverage[]): string =>
   [
-    "| OpenClaw | pages | blocks | run | run % (platform apart) | platform | platform share | excluded (not here) | unaccounted |",
-    "|---|---|---|---|---|---|---|---|---|",
-    ...coverages.map(({ openclaw, pages, totals: t }) => `| ${openclaw} | ${pages.length} | ${t.blocks} | ${t.run} | ${t.percentRun} % | ${t.platform} | ${t.percentPlatform} % | ${t.excluded} | ${t.unaccounted} |`),
+    "| OpenClaw | pages | blocks | run | run % (platform, upstream apart) | substituted | platform | upstream | excluded (not here) | unaccounted | commands run / judged by a stand-in / unjudged |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...coverages.map(
+      ({ openclaw, pages, totals: t }) =>
+        `| ${openclaw} | ${pages.length} | ${t.blocks} | ${t.run} | ${t.percentRun} % | ${t.substituted} | ${t.platform} | ${t.upstream} | ${t.excluded} | ${t.unaccounted} | ${t.commands.run} / ${t.commands.substituted} / ${t.commands.unjudged} |`,
+    ),
   ].join("\n");
 
 /** A summary table of the versions, then per version and page every block and what covers it. */

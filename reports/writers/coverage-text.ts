@@ -1,8 +1,8 @@
 import type { BlockCoverage, CommandCoverage, VersionCoverage } from "../../harness/coverage/coverage.ts";
 import type { BlockStatus, CommandStatus } from "../../harness/coverage/status.ts";
 
-const blockSymbol: Record<BlockStatus, string> = { run: "✓", platform: "⊘", excluded: "–", unaccounted: "✗" };
-const commandSymbol: Record<CommandStatus, string> = { run: "✓", unjudged: "?", platform: "⊘", "not-here": "–", unaccounted: "✗" };
+const blockSymbol: Record<BlockStatus, string> = { run: "✓", substituted: "⇄", platform: "⊘", upstream: "↑", excluded: "–", unaccounted: "✗" };
+const commandSymbol: Record<CommandStatus, string> = { run: "✓", substituted: "⇄", unjudged: "?", platform: "⊘", upstream: "↑", "not-here": "–", unaccounted: "✗" };
 
 /** What accounts for one command, in a few words. */
 export function coveredBy(command: CommandCoverage): string {
@@ -11,10 +11,14 @@ export function coveredBy(command: CommandCoverage): string {
   switch (command.status) {
     case "run":
       return steps;
+    case "substituted":
+      return `run by ${steps}, but a stand-in of the harness did its job`;
     case "unjudged":
       return `run by ${steps}, but no claim judges it`;
     case "platform":
       return `platform (${exclusion?.platform}): ${exclusion?.why}`;
+    case "upstream":
+      return `upstream: ${exclusion?.why}`;
     case "not-here":
       return `not here: ${exclusion?.why}; runnable when ${exclusion?.runnableWhen}`;
     case "unaccounted":
@@ -27,8 +31,9 @@ export function coverageHeadline(coverage: VersionCoverage): string {
   const { totals } = coverage;
   return (
     `openclaw ${coverage.openclaw}: ${totals.blocks} blocks on ${coverage.pages.length} pages · ` +
-    `run ${totals.run} (${totals.percentRun} % of the ${totals.blocks - totals.platform} not for another platform) · ` +
-    `platform ${totals.platform} (${totals.percentPlatform} %) · excluded ${totals.excluded} · unaccounted ${totals.unaccounted}`
+    `run ${totals.run} (${totals.percentRun} % of the ${totals.blocks - totals.platform - totals.upstream} not for another platform or upstream) · ` +
+    `substituted ${totals.substituted} · platform ${totals.platform} (${totals.percentPlatform} %) · upstream ${totals.upstream} · excluded ${totals.excluded} · unaccounted ${totals.unaccounted}\n` +
+    `  commands: ${totals.commands.run} run and judged, ${totals.commands.substituted} substituted, ${totals.commands.unjudged} run but unjudged, ${totals.commands.unaccounted} unaccounted`
   );
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -76,12 +76,34 @@ describe("check: a docs pull request's first job", () => {
   });
 });
 
+describe("a quote is a promise: check refuses a heading as bad input, naming the claim and its file:line", () => {
+  let scenarios: string;
+  beforeAll(() => {
+    scenarios = mkdtempSync(join(tmpdir(), "ocf-heading-quote-"));
+    cpSync(join(projectRoot, "scenarios"), scenarios, { recursive: true });
+    // A claim planted on one scenario quoting concepts/oauth.md's heading "Refresh + expiry".
+    const file = join(scenarios, "concepts-oauth.yaml");
+    const planted = readFileSync(file, "utf8").replace(/\nclaims:\n/, '\nclaims:\n  - id: planted-heading\n    quote: "Refresh + expiry"\n    page: concepts/oauth.md\n    step: ' + firstStepId(readFileSync(file, "utf8")) + '\n    expect: { outputIncludes: "x" }\n');
+    writeFileSync(file, planted);
+  });
+  afterAll(() => rmSync(scenarios, { recursive: true, force: true }));
+
+  test.each(["2026.5.12", "2026.9.6"])("on %s", async (version) => {
+    const cli = await runCli(["check", "--openclaw", version], { OCF_SCENARIOS_DIR: scenarios });
+    expect(cli.exitCode, cli.stderr).toBe(ExitCode.badInput);
+    expect(cli.stderr).toMatch(/concepts-oauth\.yaml:\d+: claim planted-heading quotes a heading \(docs\/concepts\/oauth\.md:\d+\), which promises nothing: "Refresh \+ expiry"; quote the sentence under it/);
+  });
+});
+
+/** The id of a scenario file's first step, as its YAML spells it. */
+const firstStepId = (yaml: string) => /\nsteps:\n\s+- id: ([a-z0-9-]+)/.exec(yaml)![1]!;
+
 describe("bad coverage data is bad input, named by file and line", () => {
   let scenarios: string;
   beforeAll(() => {
     scenarios = mkdtempSync(join(tmpdir(), "ocf-coverage-bad-"));
     cpSync(join(projectRoot, "scenarios"), scenarios, { recursive: true });
-    writeFileSync(join(scenarios, "coverage", "exclusions.yaml"), "- lang: powershell\n  kind: platform\n  why: the Windows form of the install\n");
+    writeFileSync(join(scenarios, "coverage", "exclusions.yaml"), "- page: \"**\"\n  lang: powershell\n  kind: platform\n  why: the Windows form of the install\n");
   });
   afterAll(() => rmSync(scenarios, { recursive: true, force: true }));
 
@@ -89,6 +111,19 @@ describe("bad coverage data is bad input, named by file and line", () => {
     const cli = await runCli(["coverage", "--openclaw", "2026.9.6"], { OCF_SCENARIOS_DIR: scenarios });
     expect(cli.exitCode).toBe(ExitCode.badInput);
     expect(cli.stderr.trim()).toMatch(/^openclaw-conformance: .*coverage\/exclusions\.yaml:1: 0\.platform: a platform exclusion names the platform$/);
+  });
+
+  test("an exclusion without a page scope: a new command on another page must surface", async () => {
+    const unscoped = mkdtempSync(join(tmpdir(), "ocf-coverage-unscoped-"));
+    try {
+      cpSync(join(projectRoot, "scenarios"), unscoped, { recursive: true });
+      writeFileSync(join(unscoped, "coverage", "exclusions.yaml"), "- command: '^launchctl '\n  kind: platform\n  platform: macOS\n  why: launchd is macOS's service manager\n");
+      const cli = await runCli(["coverage", "--openclaw", "2026.9.6"], { OCF_SCENARIOS_DIR: unscoped });
+      expect(cli.exitCode).toBe(ExitCode.badInput);
+      expect(cli.stderr.trim()).toMatch(/coverage\/exclusions\.yaml:1: 0\.page: /);
+    } finally {
+      rmSync(unscoped, { recursive: true, force: true });
+    }
   });
 
   test("an unknown --format", async () => {

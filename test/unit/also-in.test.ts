@@ -22,7 +22,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const scenario = (steps: unknown[]) =>
   Scenario.parse({
     id: "also-in", title: "one step followed from several pages", openclaw: ">=2026.5.0", egress: "open", steps,
-    claims: [{ id: "c", quote: "The promise is kept here.", page: "concepts/oauth.md", step: "s", expect: { exitCode: 0 } }],
+    claims: [{ id: "c", quote: "The promise is kept here.", page: "concepts/oauth.md", step: "s", expect: { exitCode: 0, exitOnly: "the sentence promises only that it succeeds" } }],
   });
 
 describe("a step followed from several pages (alsoIn)", () => {

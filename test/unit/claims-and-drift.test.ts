@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
-import { evaluateClaim } from "../../harness/scenario/evaluate-claim.ts";
+import { absencesOnly, evaluateClaim } from "../../harness/scenario/evaluate-claim.ts";
 import { Captures } from "../../harness/scenario/captures.ts";
 import { claimForVersion, stepForVersion } from "../../harness/scenario/for-version.ts";
 import { judgeScenario } from "../../harness/scenario/judge.ts";
 import { findKnownDrift, judgeClaim } from "../../harness/scenario/known-drift.ts";
-import { type KnownDrift, KnownDrift as KnownDriftEntries, Scenario } from "../../harness/scenario/schema.ts";
+import { Expectation, type KnownDrift, KnownDrift as KnownDriftEntries, Scenario } from "../../harness/scenario/schema.ts";
 import type { StepRecord } from "../../harness/scenario/records.ts";
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import { assertAsExpected } from "../../harness/run/verdict.ts";
@@ -42,6 +42,40 @@ describe("claims are judged on what the step did", () => {
   });
   test("a matching entry holds", () => {
     expect(evaluateClaim({ journal: { host: "chatgpt.com", clientClass: "node", status: 403 } }, step("", 1, [entry({})])).held).toBe(true);
+  });
+});
+
+describe("an absence is judged only when the step got there", () => {
+  const route = { outputExcludes: "is not allowed for agent" };
+  test("a step that exited non-zero shows no absence: the claim fails and says why", () => {
+    const judged = evaluateClaim(route, step("plugin load failed: codex", 1));
+    expect(judged.held).toBe(false);
+    expect(judged.observed[0]).toMatch(/^✗ the step failed before it could show no "is not allowed for agent" in its output: it exited 1; output ends: plugin load failed: codex/);
+  });
+  test.each([
+    ["a log line not seen", { log: { matches: "denied", seen: false } }],
+    ["a process not seen", { process: { matches: "codex", seen: false } }],
+    ["a file not written", { file: { path: "~/x.json", exists: false } }],
+  ])("%s, likewise", (_, expectation) => {
+    expect(evaluateClaim(Expectation.parse(expectation), step("", 2)).held).toBe(false);
+  });
+  test("a step stopped at its time limit or never run shows none either", () => {
+    const stopped = { ...step("", 124), result: { ...step("", 124).result, timedOut: true, durationMs: 60_000 } };
+    expect(evaluateClaim(route, stopped).observed[0]).toContain("it was stopped at the step's time limit");
+    expect(evaluateClaim(route, { ...step("", -1), notRun: "it needs {{token}}" }).held).toBe(false);
+  });
+  test("a step that got there is judged as usual", () => {
+    expect(evaluateClaim(route, step("PONG", 0)).held).toBe(true);
+    expect(evaluateClaim(route, step("Model override is not allowed for agent main", 0)).held).toBe(false);
+  });
+  test("a claim may expect the failure explicitly, and an absence beside a positive expectation is judged as usual", () => {
+    expect(evaluateClaim({ exitCode: 1, outputExcludes: "is not allowed for agent" }, step("plugin load failed", 1)).held).toBe(true);
+    expect(evaluateClaim({ outputIncludes: "plugin", outputExcludes: "is not allowed" }, step("plugin load failed", 1)).held).toBe(true);
+  });
+  test("which expectations are absences", () => {
+    expect(absencesOnly(route)).toEqual(['no "is not allowed for agent" in its output']);
+    expect(absencesOnly({ exitCode: 0, outputExcludes: "x" })).toBeUndefined();
+    expect(absencesOnly(Expectation.parse({ file: { path: "~/a" } }))).toBeUndefined();
   });
 });
 
@@ -99,7 +133,7 @@ describe("the verdict on a scenario", () => {
     id: "s", title: "t", openclaw: "*", egress: "open",
     steps: [{ id: "turn", run: "openclaw agent", why: "test" }],
     claims: [
-      { id: "ok", quote: "a sentence from the docs", page: "a.md", step: "turn", expect: { exitCode: 0 } },
+      { id: "ok", quote: "a sentence from the docs", page: "a.md", step: "turn", expect: { exitCode: 0, exitOnly: "the sentence promises only that it succeeds" } },
       { id: "pong", quote: "a sentence from the docs", page: "a.md", step: "turn", expect: { outputIncludes: "PONG" } },
     ],
   });
@@ -182,7 +216,7 @@ describe("a step as each version runs it", () => {
         { openclaw: "2026.6.0", skip: "no such release" },
       ],
     }],
-    claims: [{ id: "c", quote: "a sentence from the docs", page: "a.md", step: "login", expect: { exitCode: 0 } }],
+    claims: [{ id: "c", quote: "a sentence from the docs", page: "a.md", step: "login", expect: { exitCode: 0, exitOnly: "the sentence promises only that it succeeds" } }],
   }).steps[0]!;
 
   test("a version no variant covers runs the step as written", () => {

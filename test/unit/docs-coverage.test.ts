@@ -9,13 +9,13 @@ import { splitCommands } from "../../harness/docs/block-commands.ts";
 const block = (page: string, line: number, commands: string[], lang = "bash", tabs: string[] = [], heading = "", accordions: string[] = []): DocBlock => ({
   page, file: `docs/${page}`, line, lang, tabs, accordions, heading, commands: commands.map((command, index) => ({ command, line: line + 1 + index })),
 });
-const run = (file: string, line: number, scenario: string, judgedBy: string[]): DocCommandRun => ({ file, lines: [line], scenario, step: "s", judgedBy });
+const run = (file: string, line: number, scenario: string, judgedBy: string[], substituted = false): DocCommandRun => ({ file, lines: [line], scenario, step: "s", judgedBy, substituted });
 const exclusions = Exclusions.parse([
-  { lang: "powershell", kind: "platform", platform: "Windows (PowerShell)", why: "the Windows form of the install" },
+  { page: "**", lang: "powershell", kind: "platform", platform: "Windows (PowerShell)", why: "the Windows form of the install" },
   { page: "cli/gateway*.md", command: "^openclaw gateway (install|start|stop)", kind: "not-here", why: "needs a service manager", runnableWhen: "a container with systemd as PID 1" },
-  { tab: "macOS", kind: "platform", platform: "macOS", why: "the Homebrew form of installing Node" },
-  { command: "^openclaw status$", kind: "not-here", why: "an exclusion for a command that runs", runnableWhen: "never needed: it runs" },
-  { page: "install/index.md", heading: "From source", kind: "not-here", why: "a source checkout from github.com", runnableWhen: "a git mirror of the repository" },
+  { page: "install/*.md", tab: "macOS", kind: "platform", platform: "macOS", why: "the Homebrew form of installing Node" },
+  { page: "help/*.md", command: "^openclaw status$", kind: "not-here", why: "an exclusion for a command that runs", runnableWhen: "never needed: it runs" },
+  { page: "install/index.md", heading: "From source", kind: "upstream", why: "a source checkout from github.com" },
   { page: "help/faq.md", accordion: "Can I build it from source?", command: "^openclaw onboard$", kind: "not-here", why: "onboarding after a source build", runnableWhen: "a source build here" },
 ]);
 
@@ -44,7 +44,10 @@ describe("docs coverage accounts for every documented command", () => {
     );
     expect(coverage.blocks.map((b) => b.status)).toEqual(["platform", "excluded", "unaccounted", "run"]);
     expect(coverage.blocks[1]!.commands[0]!.exclusion).toMatchObject({ index: 1, kind: "not-here", runnableWhen: "a container with systemd as PID 1" });
-    expect(coverage.totals).toEqual({ blocks: 4, run: 1, platform: 1, excluded: 1, unaccounted: 1, percentRun: 33.3, percentPlatform: 25 });
+    expect(coverage.totals).toEqual({
+      blocks: 4, run: 1, substituted: 0, platform: 1, upstream: 0, excluded: 1, unaccounted: 1, percentRun: 33.3, percentPlatform: 25,
+      commands: { run: 1, substituted: 0, unjudged: 0, platform: 1, upstream: 0, "not-here": 2, unaccounted: 1 },
+    });
   });
 
   test("an exclusion by tab: the block stands in a platform's <Tab>", () => {
@@ -54,7 +57,27 @@ describe("docs coverage accounts for every documented command", () => {
 
   test("an exclusion by heading: only the blocks under it", () => {
     const coverage = measure([block("install/index.md", 80, ["openclaw onboard --install-daemon"], "bash", [], "From source"), block("install/index.md", 60, ["openclaw onboard --install-daemon"], "bash", ["npm"], "npm, pnpm, or bun")], []);
-    expect(coverage.blocks.map((b) => b.status)).toEqual(["excluded", "unaccounted"]);
+    expect(coverage.blocks.map((b) => b.status)).toEqual(["upstream", "unaccounted"]);
+    // An upstream block is left out of the figure, like another platform's.
+    expect(coverage.totals.percentRun).toBe(0);
+    expect(coverage.totals.upstream).toBe(1);
+  });
+
+  test("a block is run only when every command in it is run and judged", () => {
+    const coverage = measure([block("cli/doctor.md", 10, ["openclaw doctor", "openclaw doctor --deep"])], [run("docs/cli/doctor.md", 11, "a", ["c"]), run("docs/cli/doctor.md", 12, "a", [])]);
+    expect(coverage.blocks[0]!.status).toBe("unaccounted");
+    expect(coverage.blocks[0]!.commands.map((c) => c.status)).toEqual(["run", "unjudged"]);
+  });
+
+  test("a command whose job a stand-in did is substituted, not run, however its step was judged", () => {
+    const coverage = measure(
+      [block("cli/setup.md", 10, ["openclaw gateway restart"]), block("cli/setup.md", 20, ["openclaw gateway restart", "openclaw doctor"])],
+      [run("docs/cli/setup.md", 11, "a", ["c"], true), run("docs/cli/setup.md", 21, "a", ["c"], true), run("docs/cli/setup.md", 22, "a", ["d"])],
+    );
+    expect(coverage.blocks.map((b) => b.status)).toEqual(["substituted", "substituted"]);
+    expect(coverage.totals).toMatchObject({ run: 0, substituted: 2, commands: { run: 1, substituted: 2 } });
+    // The same command run itself elsewhere, and judged there, is run.
+    expect(measure([block("cli/setup.md", 10, ["openclaw gateway restart"])], [run("docs/cli/setup.md", 11, "a", ["c"], true), run("docs/cli/setup.md", 11, "b", ["e"])]).blocks[0]!.status).toBe("run");
   });
 
   test("an exclusion by accordion: only the blocks inside it", () => {
@@ -79,7 +102,10 @@ describe("docs coverage accounts for every documented command", () => {
     expect(blockStatus(["run", "run"])).toBe("run");
     expect(blockStatus(["platform"])).toBe("platform");
     expect(blockStatus(["run", "platform"])).toBe("excluded");
-    expect(blockStatus(["run", "unjudged"])).toBe("run");
+    expect(blockStatus(["run", "unjudged"])).toBe("unaccounted");
+    expect(blockStatus(["run", "substituted"])).toBe("substituted");
+    expect(blockStatus(["upstream", "platform"])).toBe("upstream");
+    expect(blockStatus(["upstream", "run"])).toBe("excluded");
     expect(blockStatus(["unjudged", "unjudged"])).toBe("unaccounted");
     expect(blockStatus(["unjudged", "not-here"])).toBe("unaccounted");
     expect(blockStatus(["not-here", "unaccounted"])).toBe("unaccounted");
@@ -88,11 +114,12 @@ describe("docs coverage accounts for every documented command", () => {
 
 describe("an exclusion says which commands and why, reviewed like code", () => {
   test.each([
-    ["no commands named", { kind: "platform", platform: "macOS", why: "for the Mac app only" }, /lang:, tab:, heading:, accordion:, command: or several/],
-    ["platform without the platform", { lang: "powershell", kind: "platform", why: "the Windows installer" }, /names the platform/],
-    ["not-here without what would make it runnable", { command: "^launchctl", kind: "not-here", why: "launchd is macOS's" }, /runnableWhen/],
+    ["no commands named", { page: "**", kind: "platform", platform: "macOS", why: "for the Mac app only" }, /lang:, tab:, heading:, accordion:, command: or several/],
+    ["platform without the platform", { page: "**", lang: "powershell", kind: "platform", why: "the Windows installer" }, /names the platform/],
+    ["not-here without what would make it runnable", { page: "**", command: "^launchctl", kind: "not-here", why: "launchd is macOS's" }, /runnableWhen/],
     ["a broken regex", { command: "(", kind: "not-here", why: "needs systemd here", runnableWhen: "systemd as PID 1" }, /not a valid regular expression/],
-    ["an unknown kind", { command: "^x", kind: "later", why: "some day, maybe" }, /kind/],
+    ["an unknown kind", { page: "**", command: "^x", kind: "later", why: "some day, maybe" }, /kind/],
+    ["no page scope", { command: "^openclaw x$", kind: "upstream", why: "an artifact on openclaw.ai" }, /^page: /],
   ])("%s", (_name, entry, message) => {
     const parsed = Exclusion.safeParse(entry);
     expect(parsed.success).toBe(false);

@@ -20,7 +20,7 @@ claims:
     quote: "a sentence from the docs"
     page: providers/openai.md
     step: s
-    expect: { exitCode: 0 }
+    expect: { outputIncludes: OpenClaw }
 `;
 
 // Each bad file, and the words its one-line message must contain (file:line is checked for all).
@@ -43,24 +43,26 @@ const cases: [string, string, RegExp][] = [
   ["no claims", valid.replace(/claims:[\s\S]*/, "claims: []\n"), /at least one claim/],
   ["claim names a missing step", valid.replace("    step: s", "    step: nowhere"), /no step "nowhere"/],
   ["quote too short", valid.replace("a sentence from the docs", "short"), /quote the sentence/],
-  ["empty expectation", valid.replace("expect: { exitCode: 0 }", "expect: {}"), /say what must be observed/],
-  ["unknown expectation", valid.replace("expect: { exitCode: 0 }", "expect: { smell: good }"), /smell|unrecognized/i],
-  ["bad journal client class", valid.replace("expect: { exitCode: 0 }", "expect: { journal: { host: chatgpt.com, clientClass: curl } }"), /clientClass/],
-  ["exit code not a number", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: zero }"), /exitCode/],
+  ["empty expectation", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: {}"), /say what must be observed/],
+  ["unknown expectation", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { smell: good }"), /smell|unrecognized/i],
+  ["bad journal client class", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { journal: { host: chatgpt.com, clientClass: curl } }"), /clientClass/],
+  ["an exit code alone, with no reason", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { exitCode: 0 }"), /claims\.0\.expect\.exitCode: an exit code alone judges no effect/],
+  ["an exitOnly reason beside another expectation", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { exitCode: 0, outputIncludes: x, exitOnly: \"nothing but success is promised\" }"), /exitOnly: is for a claim judged by its exit code alone/],
+  ["exit code not a number", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { exitCode: zero }"), /exitCode/],
   ["issue not a URL", `${valid}issues: [not-a-url]\n`, /issues/],
   ["docs step with an excuse", valid.replace("    run: openclaw --version\n", "    docs: { page: providers/openai.md, block: 1 }\n"), /why: belongs to run: steps/],
   ["empty heading path", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md, heading: [], block: 1 }\n"), /heading/],
   ["fill value not text", valid.replace("    run: openclaw --version\n    why: probe\n", "    docs: { page: providers/openai.md, block: 1, fill: { id: [1] } }\n"), /fill/],
   ["paste of a value nobody captured", valid.replace("run: openclaw --version", "run: openclaw --agent {{agent}}"), /\{\{agent\}\} is not captured by an earlier step/],
-  ["claim quoting a value nobody captured", valid.replace("expect: { exitCode: 0 }", "expect: { outputIncludes: \"{{token}}\" }"), /\{\{token\}\} is not captured by any step/],
+  ["claim quoting a value nobody captured", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { outputIncludes: \"{{token}}\" }"), /\{\{token\}\} is not captured by any step/],
   ["a key no served provider issues", valid.replace("egress: open", "egress: open\nkeys: [stripe-api-key]"), /keys\.0: no served provider issues "stripe-api-key"/],
   ["a shell env pasting a value before any step", valid.replace("egress: open", "egress: open\nenv: { TOKEN: \"{{token}}\" }"), /\{\{token\}\} is pasted before any step runs/],
   ["capture with a broken regex", valid.replace("    why: probe\n", "    why: probe\n    capture: { token: \"(\" }\n"), /not a valid regular expression/],
   ["capture name in capitals", valid.replace("    why: probe\n", "    why: probe\n    capture: { Token: \"x\" }\n"), /lower-case/],
   ["answer with a broken regex", valid.replace("    why: probe\n", "    why: probe\n    answers: [{ when: \"[\", send: \"y\" }]\n"), /not a valid regular expression/],
   ["substitution without why", valid.replace("    why: probe\n", "    why: probe\n    substitute: { serve: openclaw gateway run, ready: ready }\n"), /substitute\.why/],
-  ["claim variant with a range that does not parse", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: 0 }\n    versions: [{ openclaw: soon, quote: \"another sentence of the docs\" }]"), /versions\.0\.openclaw: not a semver range/],
-  ["claim variant with an empty expectation", valid.replace("expect: { exitCode: 0 }", "expect: { exitCode: 0 }\n    versions: [{ openclaw: \">=2026.9.0\", expect: {} }]"), /say what must be observed/],
+  ["claim variant with a range that does not parse", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { outputIncludes: OpenClaw }\n    versions: [{ openclaw: soon, quote: \"another sentence of the docs\" }]"), /versions\.0\.openclaw: not a semver range/],
+  ["claim variant with an empty expectation", valid.replace("expect: { outputIncludes: OpenClaw }", "expect: { outputIncludes: OpenClaw }\n    versions: [{ openclaw: \">=2026.9.0\", expect: {} }]"), /say what must be observed/],
   ["step variant with docs and run", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", run: x, why: y, docs: { page: a.md, block: 1 } }]\n"), /give docs: or run:, not both/],
   ["step variant that skips and runs", valid.replace("    why: probe\n", "    why: probe\n    versions: [{ openclaw: \">=2026.9.0\", run: x, why: y, skip: gone }]\n"), /a skipped step runs nothing/],
   ["a file path that says neither home, here nor root", valid.replace("    why: probe\n", "    why: probe\n    files: [{ path: patch.json5, docs: { page: cli/config.md, block: 1 } }]\n"), /files\.0\.path: a path under ~\//],

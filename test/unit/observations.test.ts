@@ -13,7 +13,7 @@ const step = (observed?: StepObservations): StepRecord => ({
 const expectation = (input: unknown) => Expectation.parse(input);
 
 /** A container with one credential file, a log and a process list, as the adapter reports them. */
-function fakeSut(log: string[][], processes: string[]): ObservableSut & { logCalls: number } {
+function fakeSut(log: string[][], processes: string[], standIns: { session: number; args: string }[] = []): ObservableSut & { logCalls: number } {
   const files: Record<string, { mode: string; text: string }> = {
     "/home/openclaw/.openclaw/agents/main/agent/auth-profiles.json": { mode: "644", text: '{"profiles":{"openai-codex:default":{"type":"oauth"}}}' },
   };
@@ -21,7 +21,8 @@ function fakeSut(log: string[][], processes: string[]): ObservableSut & { logCal
     logCalls: 0,
     readFile: async (path: string) => (files[path] ? { exists: true, ...files[path] } : { exists: false }),
     openclawLog: async () => log[Math.min(sut.logCalls++, log.length - 1)]!,
-    watchProcesses: () => ({ stop: async () => processes }),
+    watchProcesses: () => ({ stop: async () => [...processes.map((args, index) => ({ session: 100 + index, args })), ...standIns] }),
+    standInSessions: async () => standIns.map((process) => process.session),
   };
   return sut;
 }
@@ -57,6 +58,15 @@ describe("files, processes and OpenClaw's log are observed only when a claim ask
     const unwanted = evaluateClaim(expectation({ process: { matches: "codex app-server", seen: false } }), step(observed));
     expect(unwanted.held).toBe(false);
     expect(unwanted.observed[0]).toContain("seen (1×)");
+  });
+  test("what the harness started is never evidence: a stand-in's processes are not seen", async () => {
+    const standIn = [{ session: 7, args: "openclaw gateway run" }, { session: 7, args: "openclaw-gateway" }];
+    const asked = expectation({ process: { matches: "openclaw-gateway|openclaw gateway run" } });
+    const observed = await (await watchStep(fakeSut([[]], ["node /usr/bin/openclaw gateway install"], standIn), [asked]))();
+    expect(observed?.processes).toEqual(["node /usr/bin/openclaw gateway install"]);
+    const verdict = evaluateClaim(asked, step(observed));
+    expect(verdict.held).toBe(false);
+    expect(verdict.observed[0]).toContain("no process matched");
   });
   test("a step nobody asked about is not watched, and a claim on it says so", async () => {
     expect(await (await watchStep(fakeSut([[]], []), [expectation({ exitCode: 0 })]))()).toBeUndefined();
