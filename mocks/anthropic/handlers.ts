@@ -29,6 +29,21 @@ function refusal(request: Request, keys: ApiKeys): Response | undefined {
   return error(401, "authentication_error", "x-api-key header is required");
 }
 
+/**
+ * The API versions Anthropic serves: every request names one (`anthropic-version`, which its SDKs
+ * always send), or is refused.
+ */
+const ANTHROPIC_VERSIONS = ["2023-06-01", "2023-01-01"];
+
+function versionRefusal(request: Request): Response | undefined {
+  const version = request.headers.get("anthropic-version");
+  if (version === null) return error(400, "invalid_request_error", "anthropic-version: header is required");
+  return ANTHROPIC_VERSIONS.includes(version) ? undefined : error(400, "invalid_request_error", `anthropic-version: invalid version ${version}`);
+}
+
+/** The credential, then the API version: what every request must get past. */
+const refusedOf = (request: Request, keys: ApiKeys) => refusal(request, keys) ?? versionRefusal(request);
+
 const MessagesRequest = z.object({ model: z.string(), max_tokens: z.number(), messages: z.array(z.unknown()), stream: z.boolean().optional() }).loose();
 const model = (id: string) => ({ type: "model", id, display_name: id.replace(/^claude-/, "Claude ").replaceAll("-", " "), created_at: "2026-01-01T00:00:00Z" });
 
@@ -40,28 +55,29 @@ const model = (id: string) => ({ type: "model", id, display_name: id.replace(/^c
 export function anthropicHandlers(keys: ApiKeys) {
   return [
     http.get(`${base}/models`, ({ request }) => {
-      const refused = refusal(request, keys);
+      const refused = refusedOf(request, keys);
       if (refused) return refused;
       const data = ANTHROPIC_MODELS.map(model);
       return HttpResponse.json({ data, has_more: false, first_id: data[0]!.id, last_id: data.at(-1)!.id });
     }),
     http.get(`${base}/models/:id`, ({ request, params }) => {
-      const refused = refusal(request, keys);
+      const refused = refusedOf(request, keys);
       if (refused) return refused;
       const id = String(params.id);
       return ANTHROPIC_MODELS.includes(id) ? HttpResponse.json(model(id)) : error(404, "not_found_error", `model: ${id}`);
     }),
     http.post(`${base}/messages`, async ({ request }) => {
-      const refused = refusal(request, keys);
+      const refused = refusedOf(request, keys);
       if (refused) return refused;
       const body = MessagesRequest.safeParse(await request.json().catch(() => undefined));
       if (!body.success) return error(400, "invalid_request_error", body.error.issues[0]?.message ?? "invalid request body");
+      if (!ANTHROPIC_MODELS.includes(body.data.model)) return error(404, "not_found_error", `model: ${body.data.model}`);
       const text = replyTo(body.data.messages);
       if (!body.data.stream) return HttpResponse.json(message(body.data.model, text));
       return new HttpResponse(toServerSentEvents(messageEvents(body.data.model, text)), {
         headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" },
       });
     }),
-    http.post(`${base}/messages/count_tokens`, async ({ request }) => refusal(request, keys) ?? HttpResponse.json({ input_tokens: 12 })),
+    http.post(`${base}/messages/count_tokens`, async ({ request }) => refusedOf(request, keys) ?? HttpResponse.json({ input_tokens: 12 })),
   ];
 }

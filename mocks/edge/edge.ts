@@ -189,7 +189,7 @@ export class Edge {
     const path = new URL(request.url).pathname;
     const route = webSockets.find((candidate) => candidate.host === host && candidate.path === path);
     const challenged = isChallenged(profile, fingerprintedHosts.has(host), identity?.clientClass ?? "unknown");
-    const refusal = challenged ? challengeResponse() : !route ? new Response("no mock for this WebSocket", { status: 404 }) : route.refuse(request);
+    const refusal = challenged ? challengeResponse() : !route ? new Response("no mock for this WebSocket", { status: 404 }) : await route.refuse(request);
     const entry = { kind: "websocket" as const, origin: "sut" as const, host, address: upstream.address, method: "GET", path: redactPath(new URL(request.url)), ja4, clientClass: identity?.clientClass ?? "unknown", client: identity?.client, headers: selectHeaders(request.headers) };
     if (refusal) {
       journal.record({ ...entry, status: refusal.status, answeredBy: challenged ? "cloudflare-gate" : route ? host : "unmatched" });

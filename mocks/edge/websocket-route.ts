@@ -8,7 +8,7 @@ export interface WebSocketRoute {
   host: string;
   path: string;
   /** The HTTP answer instead of the upgrade (401 without credentials, say), or undefined to accept. */
-  refuse(request: Request): Response | undefined;
+  refuse(request: Request): Response | undefined | Promise<Response | undefined>;
   /** An accepted connection; `note` journals what went over it. */
   serve(socket: WebSocket, request: Request, note: (text: string) => void): void;
 }

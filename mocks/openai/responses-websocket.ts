@@ -7,13 +7,20 @@ import { responseEvents, warmUpEvents } from "./responses-stream.ts";
 /** What a client sends over the Responses WebSocket: the Responses request, flattened into the message. */
 const ResponseCreate = z.object({ type: z.literal("response.create"), model: z.string().optional(), input: z.unknown().optional(), generate: z.boolean().optional() }).loose();
 
+/** The error a host answers a `response.create` with when the model is not one it serves. */
+export interface ModelRefusal {
+  status: number;
+  error: Record<string, unknown>;
+}
+
 /**
  * The Responses API over WebSocket (`OpenAI-Beta: responses_websockets=…`), as the codex binary
  * and OpenClaw's own transport use it on chatgpt.com and api.openai.com: each `response.create` is
  * answered with the Responses events as text frames. A warm-up (`generate: false`) gets an empty
- * completed response. `refuse` is the host's own credential check.
+ * completed response. `refuse` is the host's own credential check; `refuseModel` its answer to a
+ * model it does not serve (an `error` event, as the real servers send).
  */
-export function responsesWebSocket(route: Pick<WebSocketRoute, "host" | "path" | "refuse">): WebSocketRoute {
+export function responsesWebSocket({ refuseModel, ...route }: Pick<WebSocketRoute, "host" | "path" | "refuse"> & { refuseModel: (model: string) => ModelRefusal | undefined }): WebSocketRoute {
   return {
     ...route,
     serve(socket: WebSocket, _request: Request, note: (text: string) => void) {
@@ -26,7 +33,13 @@ export function responsesWebSocket(route: Pick<WebSocketRoute, "host" | "path" |
           socket.send(JSON.stringify({ type: "error", error: { type: "invalid_request_error", message: "expected a response.create message" } }));
           return;
         }
-        const model = message.model ?? "gpt-5.5";
+        const model = message.model ?? "";
+        const refused = refuseModel(model);
+        if (refused) {
+          note(`← response.create for model "${model}": refused (${refused.status})`);
+          socket.send(JSON.stringify({ type: "error", status: refused.status, error: refused.error }));
+          return;
+        }
         const events = message.generate === false ? warmUpEvents(model) : responseEvents(model, replyTo(message.input));
         note(`← response.create${message.generate === false ? " (warm-up, generate: false)" : ""} → ${events.length} events`);
         for (const event of events) socket.send(JSON.stringify(event));

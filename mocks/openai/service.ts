@@ -3,6 +3,7 @@ import { createMockAccount, type MockAccount } from "./auth/account.ts";
 import { BrowserAuthorizations } from "./auth/browser-authorizations.ts";
 import { DeviceAuthorizations } from "./auth/device-authorizations.ts";
 import { authHandlers } from "./auth/handlers.ts";
+import { TokenIssuer } from "./auth/tokens.ts";
 import { chatgptHandlers, chatgptResponsesWebSocket } from "./chatgpt/handlers.ts";
 import { platformHandlers, platformResponsesWebSocket } from "./platform/handlers.ts";
 import { OPENAI_API_KEY_KIND } from "./platform/refusal.ts";
@@ -12,6 +13,8 @@ export interface OpenAiState {
   account: MockAccount;
   devices: DeviceAuthorizations;
   browsers: BrowserAuthorizations;
+  /** The tokens its auth.openai.com issued: the only ones chatgpt.com takes. */
+  tokens: TokenIssuer;
 }
 
 /**
@@ -27,11 +30,12 @@ export const openaiService = defineService<OpenAiState>({
   ],
   apiKeys: [{ name: OPENAI_API_KEY_KIND, prefix: "sk-proj-" }],
   start({ apiKeys }) {
-    const state: OpenAiState = { account: createMockAccount(), devices: new DeviceAuthorizations(), browsers: new BrowserAuthorizations() };
+    const account = createMockAccount();
+    const state: OpenAiState = { account, devices: new DeviceAuthorizations(), browsers: new BrowserAuthorizations(), tokens: new TokenIssuer(account) };
     return {
       state,
-      handlers: [...chatgptHandlers(state.account), ...authHandlers(state.account, state.devices, state.browsers), ...platformHandlers(apiKeys)],
-      webSockets: [chatgptResponsesWebSocket, platformResponsesWebSocket(apiKeys)],
+      handlers: [...chatgptHandlers(account, state.tokens), ...authHandlers(state.tokens, state.devices, state.browsers), ...platformHandlers(apiKeys)],
+      webSockets: [chatgptResponsesWebSocket(account, state.tokens), platformResponsesWebSocket(apiKeys)],
     };
   },
 });

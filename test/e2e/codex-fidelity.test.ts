@@ -2,7 +2,6 @@ import semver from "semver";
 import { describe, expect, inject, test } from "vitest";
 import { startStage } from "../../harness/sut/stage.ts";
 import "../../harness/run/provided.ts";
-import { mintTokenSet } from "../../mocks/openai/auth/tokens.ts";
 import { openaiService } from "../../mocks/openai/service.ts";
 import { formatJournalEntry } from "../../mocks/edge/journal.ts";
 import { readNpmSnapshot, versionsByName } from "../../mocks/npm-registry/snapshot.ts";
@@ -26,8 +25,8 @@ describe.each([
       const { sut, world } = stage;
       const install = await sut.exec(`mkdir -p ~/cx && cd ~/cx && npm install --no-audit --no-fund @openai/codex@${codexVersion}`, { timeoutMs: 120_000 });
       expect(install.exitCode, install.stderr).toBe(0);
-      const { account } = world.stateOf(openaiService);
-      const tokens = await mintTokenSet(account, OPENCLAW_OAUTH_CLIENT);
+      const { account, tokens: issuer } = world.stateOf(openaiService);
+      const tokens = await issuer.mint(OPENCLAW_OAUTH_CLIENT);
       const auth = {
         auth_mode: "chatgpt", OPENAI_API_KEY: null, last_refresh: new Date().toISOString(),
         tokens: { id_token: tokens.id_token, access_token: tokens.access_token, refresh_token: tokens.refresh_token, account_id: account.accountId },

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { WebSocket } from "ws";
 import { socketNameFor } from "../../mocks/edge/edge.ts";
 import type { EgressProfile } from "../../mocks/edge/cloudflare-gate.ts";
+import { openaiService } from "../../mocks/openai/service.ts";
 import { servedHosts } from "../../mocks/services.ts";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 
@@ -17,9 +18,13 @@ const chatgpt = servedHosts().find((upstream) => upstream.host === "chatgpt.com"
 let socketDir: DirectoryResult | undefined;
 let world: UpstreamWorld | undefined;
 
+/** The ChatGPT access token the world's auth.openai.com issued: chatgpt.com takes no other. */
+let bearer = "";
+
 async function startWorld(profile: EgressProfile): Promise<UpstreamWorld> {
   socketDir = await dir({ prefix: "ocf-chatgpt-", unsafeCleanup: true });
   world = await UpstreamWorld.start({ socketDir: socketDir.path, profile });
+  bearer = `Bearer ${(await world.stateOf(openaiService).tokens.mint("app_EMoamEEZ73f0CkXaXp7hrann")).access_token}`;
   return world;
 }
 afterEach(async () => {
@@ -54,7 +59,7 @@ async function nextMessages(socket: WebSocket, count: number): Promise<{ type: s
 describe("the Responses WebSocket", () => {
   test("a warm-up, then a turn: the Responses events as text frames, journaled with the client's JA4", async () => {
     await startWorld("open");
-    const socket = openWebSocket({ authorization: "Bearer x.y.z", "openai-beta": "responses_websockets=2026-02-06" });
+    const socket = openWebSocket({ authorization: bearer, "openai-beta": "responses_websockets=2026-02-06" });
     await once(socket, "open");
     socket.send(JSON.stringify({ type: "response.create", model: "gpt-5.5", generate: false }));
     const warmUp = await nextMessages(socket, 2);
@@ -72,17 +77,21 @@ describe("the Responses WebSocket", () => {
 
   test("a message that is not a response.create gets an error event, and the connection stays", async () => {
     await startWorld("open");
-    const socket = openWebSocket({ authorization: "Bearer x.y.z" });
+    const socket = openWebSocket({ authorization: bearer });
     await once(socket, "open");
     socket.send("not json");
     expect((await nextMessages(socket, 1))[0]).toMatchObject({ type: "error" });
-    socket.send(JSON.stringify({ type: "response.create", generate: false }));
+    socket.send(JSON.stringify({ type: "response.create", model: "gpt-5.5", generate: false }));
     expect(await nextMessages(socket, 2)).toHaveLength(2);
+    // A model the account cannot use with Codex: chatgpt.com's error event, and the connection stays.
+    socket.send(JSON.stringify({ type: "response.create", model: "gpt-4o", input: "Reply PONG" }));
+    expect((await nextMessages(socket, 1))[0]).toMatchObject({ type: "error", status: 400, error: { message: "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account." } });
     socket.close();
   });
 
   test.each([
     ["without credentials", "open", {}, 401],
+    ["with a token this world never issued", "open", { authorization: "Bearer x.y.z" }, 401],
     ["from a client Cloudflare challenges", "cloudflare-sensitive", { authorization: "Bearer x.y.z" }, 403],
   ] as const)("refused %s", async (_, profile, headers, status) => {
     await startWorld(profile);
@@ -102,7 +111,7 @@ test("the SSE fallback reads a zstd-compressed request body, as codex sends it",
   const text = await new Promise<string>((resolve, reject) => {
     const req = request(
       { socketPath: socketPath(), servername: "chatgpt.com", host: "chatgpt.com", method: "POST", path: "/backend-api/codex/responses", ca: world!.ca.certPem, agent: false,
-        headers: { authorization: "Bearer x.y.z", "content-type": "application/json", "content-encoding": "zstd", accept: "text/event-stream" } },
+        headers: { authorization: bearer, "content-type": "application/json", "content-encoding": "zstd", accept: "text/event-stream" } },
       (res) => {
         let received = "";
         res.on("data", (chunk: Buffer) => (received += chunk.toString()));

@@ -5,9 +5,10 @@ import { createMockAccount } from "../../mocks/openai/auth/account.ts";
 import { BrowserAuthorizations } from "../../mocks/openai/auth/browser-authorizations.ts";
 import { DeviceAuthorizations } from "../../mocks/openai/auth/device-authorizations.ts";
 import { authHandlers } from "../../mocks/openai/auth/handlers.ts";
+import { TokenIssuer } from "../../mocks/openai/auth/tokens.ts";
 
 // auth.openai.com's device-code grant as OpenClaw and the codex CLI use it: handlers only.
-const handlers = authHandlers(createMockAccount(), new DeviceAuthorizations(), new BrowserAuthorizations());
+const handlers = authHandlers(new TokenIssuer(createMockAccount()), new DeviceAuthorizations(), new BrowserAuthorizations());
 const post = (path: string, body: string, type = "application/json") =>
   getResponse(handlers, new Request(`https://auth.openai.com${path}`, { method: "POST", headers: { "content-type": type }, body }));
 

@@ -10,6 +10,7 @@ import { DNS_SOCKET_NAME } from "../../mocks/dns/resolver.ts";
 import { PROXY_SOCKET_NAME } from "../../mocks/edge/connect-proxy.ts";
 import { socketNameFor } from "../../mocks/edge/edge.ts";
 import { UNSERVED_SOCKET_NAME } from "../../mocks/edge/unserved.ts";
+import { openaiService } from "../../mocks/openai/service.ts";
 import { servedHosts } from "../../mocks/services.ts";
 import { UpstreamWorld } from "../../mocks/upstream-world.ts";
 
@@ -157,8 +158,13 @@ describe("the edge (WebSocket upgrades)", () => {
     socket.destroy();
     return reply.toString();
   }
+  // A token this world issued: chatgpt.com refuses any other before the upgrade.
+  let bearer = "";
+  beforeAll(async () => {
+    bearer = (await world.stateOf(openaiService).tokens.mint("app_EMoamEEZ73f0CkXaXp7hrann")).access_token;
+  });
   const headers = (path: string, extra = "") =>
-    `GET ${path} HTTP/1.1\r\nHost: chatgpt.com\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nauthorization: Bearer x.y.z\r\n${extra}\r\n`;
+    `GET ${path} HTTP/1.1\r\nHost: chatgpt.com\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nauthorization: Bearer ${bearer}\r\n${extra}\r\n`;
 
   test("an upgrade to a path nothing serves gets 404, journaled", async () => {
     expect(await upgrade(headers("/backend-api/nowhere", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"))).toMatch(/^HTTP\/1\.1 404/);

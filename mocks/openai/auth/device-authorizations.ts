@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { s256Challenge } from "./pkce.ts";
 
+/** Where the device-code grant's authorization code is redeemed: the only redirect URI it is bound to. */
+export const DEVICE_AUTH_REDIRECT_URI = "https://auth.openai.com/deviceauth/callback";
+
 interface DeviceAuthorization {
+  clientId: string;
   deviceAuthId: string;
   userCode: string;
   approved: boolean;
@@ -21,10 +25,11 @@ function userCode(): string {
  */
 export class DeviceAuthorizations {
   private readonly byId = new Map<string, DeviceAuthorization>();
-  private readonly codes = new Map<string, string>();
+  private readonly codes = new Map<string, DeviceAuthorization>();
 
-  start(): DeviceAuthorization {
+  start(clientId: string): DeviceAuthorization {
     const authorization: DeviceAuthorization = {
+      clientId,
       deviceAuthId: `deviceauth_${randomBytes(12).toString("hex")}`,
       userCode: userCode(),
       approved: false,
@@ -40,7 +45,7 @@ export class DeviceAuthorizations {
     const match = [...this.byId.values()].find((entry) => entry.userCode === code.trim().toUpperCase());
     if (!match) return false;
     match.approved = true;
-    this.codes.set(match.authorizationCode, match.codeVerifier);
+    this.codes.set(match.authorizationCode, match);
     return true;
   }
 
@@ -54,10 +59,11 @@ export class DeviceAuthorizations {
     return { authorizationCode: entry.authorizationCode, codeVerifier: entry.codeVerifier, codeChallenge: s256Challenge(entry.codeVerifier) };
   }
 
-  /** An authorization code can be exchanged once, and only with its own verifier. */
-  redeem(authorizationCode: string, codeVerifier: string): boolean {
-    if (this.codes.get(authorizationCode) !== codeVerifier) return false;
+  /** An authorization code can be exchanged once, only with its own verifier, by the client that asked, at the device callback. */
+  redeem(authorizationCode: string, codeVerifier: string, clientId: string, redirectUri: string): boolean {
+    const entry = this.codes.get(authorizationCode);
+    if (!entry) return false;
     this.codes.delete(authorizationCode);
-    return true;
+    return entry.codeVerifier === codeVerifier && entry.clientId === clientId && redirectUri === DEVICE_AUTH_REDIRECT_URI;
   }
 }

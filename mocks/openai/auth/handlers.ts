@@ -1,8 +1,7 @@
 import { http, HttpResponse } from "msw";
-import type { MockAccount } from "./account.ts";
 import type { BrowserAuthorizations } from "./browser-authorizations.ts";
 import type { DeviceAuthorizations } from "./device-authorizations.ts";
-import { mintTokenSet } from "./tokens.ts";
+import type { TokenIssuer } from "./tokens.ts";
 import { AuthorizeQuery, DeviceCodeRequest, DeviceTokenPoll, readTokenRequest } from "./wire.ts";
 
 const base = "https://auth.openai.com";
@@ -16,7 +15,7 @@ const html = (body: string, status = 200) => new HttpResponse(`<!doctype html>${
  * auth.openai.com: the browser (authorization code + PKCE) and device-code grants and the token
  * endpoint, as OpenClaw and codex use them.
  */
-export function authHandlers(account: MockAccount, devices: DeviceAuthorizations, browsers: BrowserAuthorizations) {
+export function authHandlers(tokens: TokenIssuer, devices: DeviceAuthorizations, browsers: BrowserAuthorizations) {
   return [
     // The consent page the browser user opens. OpenClaw's TLS preflight asks it too, with a
     // client id of its own, and only cares that TLS works.
@@ -30,7 +29,7 @@ export function authHandlers(account: MockAccount, devices: DeviceAuthorizations
       const query = AuthorizeQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!query.success) return html(`<title>Error</title><p>${query.error.issues[0]?.message}</p>`, 400);
       const { redirect_uri: redirectUri, code_challenge: codeChallenge, state } = query.data;
-      const code = browsers.approve({ redirectUri, codeChallenge, state });
+      const code = browsers.approve({ clientId: query.data.client_id, redirectUri, codeChallenge, state });
       const location = new URL(redirectUri);
       location.search = new URLSearchParams({ code, scope: query.data.scope, state }).toString();
       return new HttpResponse(null, { status: 302, headers: { location: location.toString() } });
@@ -39,7 +38,7 @@ export function authHandlers(account: MockAccount, devices: DeviceAuthorizations
     http.post(`${base}/api/accounts/deviceauth/usercode`, async ({ request }) => {
       const body = DeviceCodeRequest.safeParse(await request.json().catch(() => undefined));
       if (!body.success) return oauthError(400, "invalid_request", "client_id is required");
-      const { deviceAuthId, userCode } = devices.start();
+      const { deviceAuthId, userCode } = devices.start(body.data.client_id);
       // interval 1 s: OpenClaw's minimum, so the poll is as fast as the real server allows.
       return HttpResponse.json({ device_auth_id: deviceAuthId, user_code: userCode, interval: "1" });
     }),
@@ -68,12 +67,17 @@ export function authHandlers(account: MockAccount, devices: DeviceAuthorizations
     http.post(`${base}/oauth/token`, async ({ request }) => {
       const body = await readTokenRequest(request);
       if (!body.success) return oauthError(400, "invalid_request", body.error.issues[0]?.message ?? "bad token request");
-      const redeemed = (code: string, verifier: string, redirectUri: string) =>
-        devices.redeem(code, verifier) || browsers.redeem(code, verifier, redirectUri);
-      if (body.data.grant_type === "authorization_code" && !redeemed(body.data.code, body.data.code_verifier, body.data.redirect_uri)) {
-        return oauthError(400, "invalid_grant", "Unknown authorization code or code_verifier mismatch");
+      const { data } = body;
+      if (data.grant_type === "refresh_token") {
+        // Single-use and rotating: a used refresh token is spent for good, as is one of another client.
+        const refreshed = await tokens.refresh(data.refresh_token, data.client_id);
+        if (refreshed === "reused") return oauthError(400, "invalid_grant", "Your refresh token has already been used to generate a new access token. Please try signing in again.");
+        if (refreshed === "unknown") return oauthError(400, "invalid_grant", "Invalid refresh token");
+        return HttpResponse.json(refreshed);
       }
-      return HttpResponse.json(await mintTokenSet(account, body.data.client_id));
+      const redeemed = devices.redeem(data.code, data.code_verifier, data.client_id, data.redirect_uri) || browsers.redeem(data.code, data.code_verifier, data.redirect_uri, data.client_id);
+      if (!redeemed) return oauthError(400, "invalid_grant", "Unknown authorization code, or a code_verifier, client_id or redirect_uri that does not match it");
+      return HttpResponse.json(await tokens.mint(data.client_id));
     }),
   ];
 }

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from "msw";
 import { z } from "zod";
 import type { MockAccount } from "../auth/account.ts";
-import { hasBearer, unauthorized } from "./bearer.ts";
+import type { TokenIssuer } from "../auth/tokens.ts";
+import { chatgptRefusal } from "./bearer.ts";
 
 const base = "https://chatgpt.com/backend-api";
 
@@ -43,8 +44,8 @@ function unusedRateLimits(account: MockAccount) {
  * catalog, the account's routing and settings, the plugin catalog (empty: nothing installed or
  * suggested), its MCP server, and analytics. Answered minimally, as an account with no plugins.
  */
-export function startupHandlers(account: MockAccount) {
-  const authed = (answer: (request: Request) => Response | Promise<Response>) => ({ request }: { request: Request }) => (hasBearer(request) ? answer(request) : unauthorized());
+export function startupHandlers(account: MockAccount, tokens: TokenIssuer) {
+  const authed = (answer: (request: Request) => Response | Promise<Response>) => async ({ request }: { request: Request }) => (await chatgptRefusal(request, tokens, account)) ?? answer(request);
   return [
     // An empty catalog: codex keeps the models it ships with.
     http.get(`${base}/codex/models`, authed(() => HttpResponse.json({ models: [] }))),

@@ -6,7 +6,7 @@ import { replyTo } from "../../model/scripted-model.ts";
 import { responseEvents, toServerSentEvents } from "../responses-stream.ts";
 import { responsesWebSocket } from "../responses-websocket.ts";
 import { IMAGE_MODELS, imageHandlers } from "./images.ts";
-import { base, invalidRequest, modelNotFound, refusal } from "./refusal.ts";
+import { base, invalidRequest, modelNotFound, modelNotFoundError, refusal } from "./refusal.ts";
 
 /** The models the platform lists for the person's key: what the docs of both versions name. */
 export const PLATFORM_MODELS = ["gpt-5.5", "gpt-5.4-mini", "gpt-5.6", "gpt-6-astra", "gpt-6-sol", "chat-latest", ...IMAGE_MODELS];
@@ -61,6 +61,7 @@ export function platformHandlers(keys: ApiKeys) {
       if (refused) return refused;
       const body = ResponsesRequest.safeParse(await request.json().catch(() => undefined));
       if (!body.success) return invalidBody("Responses");
+      if (!PLATFORM_MODELS.includes(body.data.model)) return modelNotFound(body.data.model);
       const events = responseEvents(body.data.model, replyTo(body.data.input));
       if (body.data.stream) return sse(toServerSentEvents(events));
       const completed = events.at(-1)!;
@@ -71,6 +72,7 @@ export function platformHandlers(keys: ApiKeys) {
       if (refused) return refused;
       const body = ChatRequest.safeParse(await request.json().catch(() => undefined));
       if (!body.success) return invalidBody("chat completions");
+      if (!PLATFORM_MODELS.includes(body.data.model)) return modelNotFound(body.data.model);
       return chatCompletion(body.data.model, replyTo(body.data.messages), body.data.stream ?? false);
     }),
     ...imageHandlers(keys),
@@ -78,4 +80,10 @@ export function platformHandlers(keys: ApiKeys) {
 }
 
 /** The Responses API over WebSocket on api.openai.com, for an issued key. */
-export const platformResponsesWebSocket = (keys: ApiKeys) => responsesWebSocket({ host: "api.openai.com", path: "/v1/responses", refuse: (request) => refusal(request, keys) });
+export const platformResponsesWebSocket = (keys: ApiKeys) =>
+  responsesWebSocket({
+    host: "api.openai.com",
+    path: "/v1/responses",
+    refuse: (request) => refusal(request, keys),
+    refuseModel: (model) => (PLATFORM_MODELS.includes(model) ? undefined : { status: 404, error: modelNotFoundError(model) }),
+  });

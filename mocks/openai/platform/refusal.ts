@@ -7,8 +7,9 @@ export const OPENAI_API_KEY_KIND = "openai-api-key";
 
 /** OpenAI's error body for a request it cannot take: 400, or a missing model's 404. */
 export const invalidRequest = (message: string) => HttpResponse.json({ error: { message, type: "invalid_request_error", param: null, code: null } }, { status: 400 });
-export const modelNotFound = (id: string) =>
-  HttpResponse.json({ error: { message: `The model '${id}' does not exist`, type: "invalid_request_error", param: "model", code: "model_not_found" } }, { status: 404 });
+/** OpenAI's error for a model the key cannot use, in a 404 body or a WebSocket `error` event. */
+export const modelNotFoundError = (id: string) => ({ message: `The model '${id}' does not exist`, type: "invalid_request_error", param: "model", code: "model_not_found" });
+export const modelNotFound = (id: string) => HttpResponse.json({ error: modelNotFoundError(id) }, { status: 404 });
 
 const bearer = (request: Request) => /^Bearer\s+(\S+)/i.exec(request.headers.get("authorization") ?? "")?.[1];
 
