@@ -2,21 +2,17 @@
  * Credentials never reach a report verbatim: reports get pasted into public issues. Everything
  * a report writer writes goes through `redact`. It replaces what looks like a credential with
  * REDACTED (so a reader sees that something was there) and keeps the name it was given under.
- * Claims are judged on the real values before this; only what is written is redacted.
+ * Claims are judged on the real values before this; only what is written is redacted. What counts
+ * as a credential is declared once, beside the world that issues them (mocks/secrets.ts).
  */
+import { SECRET_FLAG, SECRET_NAME, SECRET_PARAMETER_NAMES, SECRET_SHAPES } from "../../mocks/secrets.ts";
+
 export const REDACTED = "<redacted>";
 
-/** Names under which credentials travel: query and fragment parameters, JSON keys, flags. */
-const secretNames = [
-  "token", "access_token", "refresh_token", "id_token", "api_key", "apikey", "code", "code_verifier", "authorization_code",
-  "device_code", "device_auth_id", "user_code", "client_secret", "password", "secret",
-].join("|");
+const secretNames = SECRET_PARAMETER_NAMES.join("|");
 
 const patterns: [RegExp, string][] = [
-  // JSON Web Tokens: access and id tokens, whatever surrounds them.
-  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
-  // API keys in OpenAI's and Anthropic's shapes.
-  [/\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}/g, REDACTED],
+  ...SECRET_SHAPES.map((shape): [RegExp, string] => [shape, REDACTED]),
   // Authorization headers and bearer tokens.
   [/\b(bearer|basic)\s+(?!<redacted)[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
   // name=value in URLs, fragments (#token=…), forms and logs.
@@ -24,11 +20,11 @@ const patterns: [RegExp, string][] = [
   // "name": "value" in JSON.
   [new RegExp(`"(${secretNames})"(\\s*:\\s*)"(?!${REDACTED})[^"]+"`, "gi"), `"$1"$2"${REDACTED}"`],
   // Command-line flags that take a secret.
-  [/(--(?:token|password|api-key|openai-api-key|anthropic-api-key)[ =])(?!<redacted)(?!-)\S+/gi, `$1${REDACTED}`],
+  [new RegExp(`(${SECRET_FLAG.source}[ =])(?!<redacted)(?!-)\\S+`, "gi"), `$1${REDACTED}`],
 ];
 
 /** Whether a captured value's name says it is a credential, so its value is redacted wherever it appears. */
-export const isSecretName = (name: string) => /token|code|key|secret|password|credential|cookie/i.test(name);
+export const isSecretName = (name: string) => SECRET_NAME.test(name);
 
 /**
  * The text with every credential replaced. `known` are values known to be secret (what a step

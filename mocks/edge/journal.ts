@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SECRET_HEADER_NAMES, SECRET_PARAMETER_NAMES } from "../secrets.ts";
 
 /**
  * One thing the SUT tried: an HTTP request through the edge, a DNS question, a failed handshake,
@@ -28,8 +29,7 @@ export const JournalEntry = z.object({
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 const keptHeaders = ["user-agent", "authorization", "chatgpt-account-id", "originator", "openai-beta", "content-type", "accept", "cf-mitigated", "x-openclaw-session-id", "version"];
-const secretHeaders = new Set(["authorization", "cookie", "chatgpt-account-id"]);
-const secretQueryParams = ["code", "code_verifier", "refresh_token", "access_token", "id_token", "state"];
+const secretHeaders = new Set<string>(SECRET_HEADER_NAMES);
 
 /** Keeps the headers that tell clients apart; secrets keep only their shape. */
 export function selectHeaders(headers: Headers): Record<string, string> {
@@ -50,7 +50,7 @@ function redact(value: string): string {
 /** The path with secret query values blanked, so reports can be shared. */
 export function redactPath(url: URL): string {
   const params = new URLSearchParams(url.search);
-  for (const name of secretQueryParams) if (params.has(name)) params.set(name, "<redacted>");
+  for (const name of SECRET_PARAMETER_NAMES) if (params.has(name)) params.set(name, "<redacted>");
   const query = params.toString();
   return `${url.pathname}${query ? `?${query.replaceAll("%3Credacted%3E", "<redacted>")}` : ""}`;
 }

@@ -9,6 +9,12 @@ export function capturedSecrets(result: Pick<ScenarioResult, "steps" | "keys">):
 }
 
 /**
+ * The result itself with every credential redacted: what a test hands to reporters that keep
+ * results raw (vitest's blob report, which a sharded run uploads as an artifact).
+ */
+export const redactedResult = (result: ScenarioResult): ScenarioResult => redactDeep(result, capturedSecrets(result));
+
+/**
  * A scenario's result in run.json's shape: what reports, failure messages and repro all print
  * from. Credentials are redacted here, once, so nothing written from it can leak them.
  */
