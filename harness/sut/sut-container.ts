@@ -48,6 +48,8 @@ export interface SeenProcess {
 }
 /** How long a stopped stand-in may take to shut down (a gateway closes its sessions first). */
 const STOP_GRACE_MS = 15_000;
+/** SIGKILL cannot be refused; this only bounds the wait for the exec session to notice. */
+const KILL_WAIT_MS = 5_000;
 
 /** A pty that `script` creates has no size; prompt libraries then wrap every character. */
 const TERMINAL_SIZE = "stty cols 120 rows 50";
@@ -306,15 +308,21 @@ export class SutContainer {
     const groups = (await this.inspect(`cat ${SERVED_PIDS} 2>/dev/null; rm -f ${SERVED_PIDS}`)).split(/\s+/).filter((pid) => /^\d+$/.test(pid));
     const signal = (name: string) => this.inspect(groups.map((pid) => `/bin/kill -${name} -- -${pid} 2>/dev/null`).concat("true").join("; "));
     await signal("TERM");
-    const ended = await Promise.all(
-      stopping.map(({ child }) => Promise.race([child.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), STOP_GRACE_MS))])),
-    );
-    if (ended.includes(false)) await signal("KILL");
-    const commands = stopping.map(({ command }) => command);
+    const allEndWithin = async (ms: number) =>
+      (await Promise.all(stopping.map(({ child }) => Promise.race([child.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))])))).every(Boolean);
+    const graceful = await allEndWithin(STOP_GRACE_MS);
+    // As systemd does after TimeoutStopSec: SIGKILL, and the service counts as stopped once it is gone.
+    if (!graceful) await signal("KILL");
+    const killed = graceful || (await allEndWithin(KILL_WAIT_MS));
+    const commands = stopping.map(({ command }) => command).join(", ");
     return {
-      command: `stop ${commands.length ? commands.join(", ") : "nothing"}`,
-      ready: ended.every(Boolean),
-      evidence: stopping.length === 0 ? "nothing was running in the background" : ended.every(Boolean) ? `stopped: ${commands.join(", ")}` : `did not end within ${STOP_GRACE_MS} ms of SIGTERM, killed: ${commands.join(", ")}`,
+      command: `stop ${commands || "nothing"}`,
+      ready: killed,
+      evidence:
+        stopping.length === 0 ? "nothing was running in the background"
+        : graceful ? `stopped: ${commands}`
+        : killed ? `did not end within ${STOP_GRACE_MS} ms of SIGTERM; SIGKILL stopped it: ${commands}`
+        : `did not end even after SIGTERM and SIGKILL: ${commands}`,
       readyAfterMs: Math.round(performance.now() - started),
       output: "",
     };
