@@ -74,10 +74,18 @@ describe("doc locators on openclaw@2026.9.6, where the OpenAI page was split", (
   });
 
   test("a quote follows its section through the anchor stubs, and says so", () => {
-    expect(findQuote(docs, "providers/openai.md", "sign in with a ChatGPT device-code flow instead of the localhost browser callback")).toEqual({
+    expect(findQuote(docs, "providers/openai.md", "OpenClaw manages the resulting credentials in its own agent auth store.")).toEqual({
+      file: "docs/providers/openai/setup.md",
+      line: 209,
+      movedFrom: expect.stringMatching(/^docs\/providers\/openai\.md:\d+$/),
+    });
+  });
+
+  test("a quote that only introduces what follows (a label ending in ':') is found, and flagged as no promise", () => {
+    expect(findQuote(docs, "providers/openai.md", "sign in with a ChatGPT device-code flow instead of the localhost browser callback")).toMatchObject({
       file: "docs/providers/openai/setup.md",
       line: 113,
-      movedFrom: "docs/providers/openai.md:52",
+      notAPromise: "a label ending in \":\"",
     });
   });
 

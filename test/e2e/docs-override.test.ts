@@ -12,7 +12,7 @@ beforeAll(async () => {
   checkout = await editedDocsCheckout("2026.5.12", "providers/openai.md", (text) =>
     text
       // A promise reworded: the claims quoting it no longer stand in the docs.
-      .replace("device-code flow instead of the localhost browser callback", "device-code flow rather than the browser callback")
+      .replace("Sign in with browser OAuth (default) or the device-code flow above", "Sign in with the browser (default) or the device-code flow above")
       // A step renamed: the locator of the scenario that runs its command no longer resolves.
       .replace('<Step title="Use the canonical OpenAI model route">', '<Step title="Pick the OpenAI model route">'),
   );
@@ -25,7 +25,7 @@ test("--docs on an edited copy: a changed quote and a removed step are doc drift
     env: { OCF_REPORTS_DIR: join(checkout, "reports") },
   });
   expect(cli.exitCode, cli.stderr).toBe(ExitCode.drift);
-  expect(cli.stdout).toMatch(/§ report-82978-codex-subscription: doc-drift[^\n]*\n\s+claim device-code-flag: the quote is no longer in docs\/providers\/openai\.md: "add `--device-code` to sign in/);
+  expect(cli.stdout).toMatch(/§ report-82978-codex-subscription: doc-drift[^\n]*\n\s+claim device-code-flag: the quote is no longer in docs\/providers\/openai\.md: "Sign in with browser OAuth \(default\)/);
   expect(cli.stdout).toMatch(/§ docs-explicit-pi-route \[open\]: doc-drift[^\n]*\n\s+step [a-z-]+: no <Step title="Use the canonical OpenAI model route"> in <Tab title="Codex subscription"> of docs\/providers\/openai\.md \(found: "Pick the OpenAI model route"/);
   // docs-explicit-pi-route runs under two egresses: a result for each.
   expect(cli.stdout).toMatch(/^3 scenarios: 3 doc drift$/m);

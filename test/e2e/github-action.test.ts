@@ -155,7 +155,7 @@ describe("the GitHub Action, run mode", () => {
       const result = await runAction({ mode: "run", openclaw: "2026.5.12", scenarios: "setup-cli-examples", shard: "1/1" }, workspace, shardTemp);
       expect(result.ran).toEqual(["Install the harness (done by the test command's setup)", "Cache key", "uses actions/cache@v4", "Gate", "uses actions/upload-artifact@v4"]);
       expect(result.exitCode, result.stdout).toBe(ExitCode.asExpected);
-      const knownDriftNotice = /^::notice file=docs\/cli\/setup\.md,line=\d+,title=known drift%3A setup-cli-examples \[open\] on openclaw 2026\.5\.12%2C claim remote-token-stored::"Remote Gateway token \(optional\)\." \(https:\/\/github\.com\/openclaw\/openclaw\/issues\/121951\)%0A✗ exit code 1/m;
+      const knownDriftNotice = /^::notice file=docs\/cli\/setup\.md,line=\d+,title=known drift%3A setup-cli-examples \[open\] on openclaw 2026\.5\.12%2C claim remote-token-stored::"Remote Gateway WebSocket URL\." \(https:\/\/github\.com\/openclaw\/openclaw\/issues\/121951\)%0A✗ exit code 1/m;
       expect(result.stdout).toMatch(knownDriftNotice);
       expect(result.summary).toContain("## OpenClaw conformance: 1 known drift");
       expect(result.summary).toContain("| setup-cli-examples | ≈ known drift |");
