@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Root } from "mdast";
+import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -15,18 +16,23 @@ export interface DocPage {
   tree: Root;
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx);
+const parsers = {
+  plain: unified().use(remarkParse).use(remarkMdx),
+  // GFM tables: where option lists live. Locators keep the plain parse their quotes were written against.
+  tables: unified().use(remarkParse).use(remarkGfm).use(remarkMdx),
+};
 const cache = new Map<string, DocPage>();
 
 /** Reads and parses one page of the docs shipped in the OpenClaw package under test. */
-export function loadDocPage(docsRoot: string, page: string): DocPage {
+export function loadDocPage(docsRoot: string, page: string, parse: keyof typeof parsers = "plain"): DocPage {
   const path = join(docsRoot, page);
-  const cached = cache.get(path);
+  const cacheKey = `${parse}:${path}`;
+  const cached = cache.get(cacheKey);
   if (cached) return cached;
   if (!existsSync(docsRoot)) throw new DocsMissingError(`no docs folder at ${docsRoot}`);
   if (!existsSync(path)) throw new DocDriftError(`docs page ${page} does not exist in this version`, [], { file: `docs/${page}` });
   const source = readFileSync(path, "utf8");
-  const loaded = { page, file: `docs/${page}`, source, tree: parser.parse(source) };
-  cache.set(path, loaded);
+  const loaded = { page, file: `docs/${page}`, source, tree: parsers[parse].parse(source) };
+  cache.set(cacheKey, loaded);
   return loaded;
 }

@@ -1,0 +1,172 @@
+import type { Heading, Nodes, Parent, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { z } from "zod";
+import { blockCommands } from "./block-commands.ts";
+import { loadDocPage } from "./doc-page.ts";
+import { isCommandBlock } from "./doc-nodes.ts";
+import { commandOf, flagsIn, namedBy } from "./reference-names.ts";
+
+/** What a reference names: each kind is looked up in the version's own CLI or config. */
+export const ReferenceKind = z.enum(["command", "flag", "configKey", "envVar"]);
+export type ReferenceKind = z.infer<typeof ReferenceKind>;
+
+/** Where the docs name it: a shell block's command, or prose — a sentence, a list item, a table row. */
+export const ReferenceUnit = z.enum(["code-block", "sentence", "list-item", "table-row"]);
+export type ReferenceUnit = z.infer<typeof ReferenceUnit>;
+
+/** One thing the docs name, with the text that documents it (what a generated claim quotes). */
+export const DocReference = z.object({
+  kind: ReferenceKind,
+  /**
+   * `openclaw models auth login` (leading bare words: the CLI decides how many are subcommands),
+   * `--force`, `gateway.auth.token`, `OPENCLAW_STATE_DIR`.
+   */
+  name: z.string(),
+  /** For a flag: the command the page documents it for; absent when no command is in sight. */
+  command: z.string().optional(),
+  page: z.string(),
+  file: z.string(),
+  line: z.number().int(),
+  unit: ReferenceUnit,
+  /** The sentence, list item, table row or command line that names it, as written. */
+  text: z.string(),
+});
+export type DocReference = z.infer<typeof DocReference>;
+
+interface PageInput {
+  page: string;
+  file: string;
+  /** The page parsed with GFM tables (option tables are where flags are documented). */
+  tree: Root;
+}
+
+/** The page's own command: its H1 in inline code (`# \`openclaw doctor\``), else its path (cli/doctor/running.md). */
+function pageCommand(page: string, tree: Root): string | undefined {
+  const title = tree.children.find((node): node is Heading => node.type === "heading" && node.depth === 1);
+  const named = title && inlineCodeOf(title).map(commandOf).find(Boolean);
+  if (named) return named;
+  const path = /^cli\/([a-z][a-z0-9-]*)(?:\/|\.mdx?$)/.exec(page);
+  return path && path[1] !== "index" ? `openclaw ${path[1]}` : undefined;
+}
+
+const inlineCodeOf = (node: Parent): string[] =>
+  (node.children as RootContent[]).flatMap((child) => (child.type === "inlineCode" ? [child.value] : "children" in child ? inlineCodeOf(child as Parent) : []));
+
+/**
+ * The command a heading names: `openclaw devices list`, or `agent exec` under a page about
+ * `openclaw agent` (its first word is the page's command). A heading naming a flag names none.
+ */
+function headingCommand(heading: Heading, page: string | undefined): string | undefined {
+  for (const code of inlineCodeOf(heading)) {
+    const full = commandOf(code);
+    if (full) return full;
+    const top = page?.split(" ")[1];
+    const short = commandOf(`openclaw ${code}`);
+    if (top && short && short.split(" ")[1] === top) return short;
+  }
+  return undefined;
+}
+
+/** A paragraph's text, and where a given inline code starts in it. */
+function textWithOffset(paragraph: Parent, target: Nodes): { text: string; offset: number } {
+  let text = "";
+  let offset = 0;
+  const walk = (node: Nodes) => {
+    if (node === target) offset = text.length;
+    if (node.type === "break") text += " ";
+    else if ("value" in node && typeof node.value === "string" && node.type !== "html") text += node.value;
+    else if ("children" in node) (node.children as Nodes[]).forEach(walk);
+  };
+  walk(paragraph as Nodes);
+  return { text, offset };
+}
+
+/** The sentence of a text that holds the offset: ends at ., ! or ? before a space and a capital, a code span or a link. */
+export function sentenceAt(text: string, offset: number): string {
+  const ends = [...text.matchAll(/[.!?:](?=\s+[A-Z`*_("[])/g)].map((match) => match.index! + 1);
+  const start = Math.max(0, ...ends.filter((end) => end <= offset));
+  const end = Math.min(text.length, ...ends.filter((end) => end > offset));
+  return text.slice(start, end).replace(/\s+/g, " ").trim();
+}
+
+/** The prose unit around an inline code: its table row, list item or sentence, as text. */
+function unitOf(target: Nodes, ancestors: Parent[]): { unit: ReferenceUnit; text: string } | undefined {
+  const row = ancestors.findLast((node) => node.type === "tableRow");
+  if (row) return { unit: "table-row", text: (row.children as Parent[]).map((cell) => toString(cell).trim()).join(" | ") };
+  const index = ancestors.findLastIndex((node) => node.type === "paragraph");
+  if (index < 0) return undefined;
+  const paragraph = ancestors[index]!;
+  const { text, offset } = textWithOffset(paragraph, target);
+  if (ancestors[index - 1]?.type === "listItem") return { unit: "list-item", text: text.replace(/\s+/g, " ").trim() };
+  return { unit: "sentence", text: sentenceAt(text, offset) };
+}
+
+/**
+ * Every command, flag, config key and environment variable a page names in its shell blocks and
+ * in inline code of its prose, lists and tables, each with the text that documents it. Headings
+ * name nothing (they promise nothing) but give the flags under them their command.
+ */
+export function pageReferences({ page, file, tree }: PageInput): DocReference[] {
+  const references: DocReference[] = [];
+  const seen = new Set<string>();
+  const add = (reference: Omit<DocReference, "page" | "file">) => {
+    const key = [reference.kind, reference.name, reference.command, reference.line, reference.text].join("\u0000");
+    if (seen.has(key)) return;
+    seen.add(key);
+    references.push({ ...reference, page, file });
+  };
+  const ownCommand = pageCommand(page, tree);
+  // Commands named by the headings above, innermost last.
+  const headings: { depth: number; command: string | undefined }[] = [];
+  const context = () => headings.findLast(({ command }) => command)?.command ?? ownCommand;
+  // The last command named in each prose unit: a flag after it in the same unit is its flag.
+  const lastInUnit = new Map<string, string>();
+
+  const addCommand = (command: string, flags: string[], line: number, unit: ReferenceUnit, text: string) => {
+    add({ kind: "command", name: command, line, unit, text });
+    for (const flag of flags) add({ kind: "flag", name: flag, command, line, unit, text });
+  };
+
+  const walk = (node: Nodes, ancestors: Parent[]) => {
+    const line = node.position?.start.line ?? 0;
+    if (node.type === "heading") {
+      while (headings.length && headings.at(-1)!.depth >= node.depth) headings.pop();
+      headings.push({ depth: node.depth, command: node.depth > 1 ? headingCommand(node, ownCommand) : undefined });
+      return;
+    }
+    if (node.type === "code") {
+      if (!isCommandBlock(node)) return;
+      for (const { command, line: at } of blockCommands(node)) {
+        // A pipeline or a list of commands: each `openclaw …` in it, with the flags up to the next one.
+        for (const part of command.split(/\s*(?:&&|\|\||[|;])\s*/)) {
+          const named = commandOf(part);
+          if (named) addCommand(named, flagsIn(part), at, "code-block", command.split("\n")[0]!.trim());
+        }
+      }
+      return;
+    }
+    if (node.type === "inlineCode") {
+      const named = namedBy(node.value);
+      const where = unitOf(node, ancestors);
+      if (!named || !where) return;
+      const unitKey = `${where.unit}:${where.text}`;
+      if (named.kind === "command") {
+        addCommand(named.command, named.flags, line, where.unit, where.text);
+        lastInUnit.set(unitKey, named.command);
+      } else if (named.kind === "flag") {
+        const command = lastInUnit.get(unitKey) ?? context();
+        for (const flag of named.flags) add({ kind: "flag", name: flag, ...(command ? { command } : {}), line, unit: where.unit, text: where.text });
+      } else {
+        add({ kind: named.kind, name: named.kind === "configKey" ? named.key : named.name, line, unit: where.unit, text: where.text });
+      }
+      return;
+    }
+    if ("children" in node) for (const child of node.children as Nodes[]) walk(child, [...ancestors, node as Parent]);
+  };
+  walk(tree, []);
+  return references;
+}
+
+/** Every reference on these pages of a docs tree, page by page. */
+export const docReferences = (docsRoot: string, pages: string[]): DocReference[] =>
+  pages.flatMap((page) => pageReferences(loadDocPage(docsRoot, page, "tables")));
