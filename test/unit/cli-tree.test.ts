@@ -1,0 +1,71 @@
+import { describe, expect, test } from "vitest";
+import { judgeCommand, parseFishCompletion } from "../../harness/docs/cli-tree.ts";
+
+// Excerpts in the two idioms the OpenClaw CLIs print for `completion --shell fish`.
+const byPath = [
+  `complete -c openclaw -n "__openclaw_command_path_matches" -s V -l version -d 'output the version number'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches" -l profile -r -d 'Profile'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches" -a "models" -d 'Model configuration'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches" -a "doctor" -d 'Health checks'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches doctor" -l fix -d 'Apply recommended repairs'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches doctor" -l no-workspace-suggestions -d 'Disable'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches models" -a "auth" -d 'Credentials'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches models auth" -l agent -r -d 'Agent id'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches models auth" -a "login" -d 'Sign in'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches models auth login" -l device-code -d 'Use the device-code method'`,
+  `complete -c openclaw -n "__openclaw_command_path_matches completion" -s s -l shell -r -f -a "'zsh' 'fish'" -d 'Shell'`,
+].join("\n");
+
+const byName = [
+  "function __openclaw_helper",
+  "  # not a completion line",
+  "end",
+  `complete -c openclaw -n "__fish_use_subcommand" -a "models" -d 'Model configuration'`,
+  `complete -c openclaw -n "__fish_use_subcommand" -a "infer" -d 'Inference'`,
+  `complete -c openclaw -n "__fish_seen_subcommand_from models" -a "auth" -d 'Credentials'`,
+  `complete -c openclaw -n "__fish_seen_subcommand_from infer" -a "auth" -d 'Inference credentials'`,
+  `complete -c openclaw -n "__fish_seen_subcommand_from auth" -a "login" -d 'Sign in'`,
+  `complete -c openclaw -n "__fish_seen_subcommand_from login" -l provider -d 'Provider id'`,
+  `complete -c openclaw -n "__fish_seen_subcommand_from login" -l method -d 'Method id'`,
+].join("\n");
+
+describe("a version's command tree from its fish completion", () => {
+  test("by path: each command with its own options, the program's at ''", () => {
+    const tree = parseFishCompletion(byPath);
+    expect(tree.exact).toBe(true);
+    expect([...tree.commands.keys()].sort()).toEqual(["", "completion", "doctor", "models", "models auth", "models auth login"]);
+    expect([...tree.commands.get("")!]).toEqual(["--version", "-V", "--profile"]);
+    expect([...tree.commands.get("completion")!]).toEqual(["--shell", "-s"]);
+  });
+
+  test("by name: paths rebuilt from the program down, each name's options shared (not exact)", () => {
+    const tree = parseFishCompletion(byName);
+    expect(tree.exact).toBe(false);
+    expect([...tree.commands.keys()].sort()).toEqual(["", "infer", "infer auth", "infer auth login", "models", "models auth", "models auth login"]);
+    expect([...tree.commands.get("models auth login")!]).toEqual(["--provider", "--method"]);
+  });
+});
+
+describe("a documented command judged against the tree", () => {
+  const tree = parseFishCompletion(byPath);
+
+  test("subcommands while the tree has them; flags of the command, its parents, or built in", () => {
+    expect(judgeCommand(tree, "openclaw models auth login", ["--device-code", "--agent", "--profile", "--help"])).toEqual({ known: true, command: "openclaw models auth login", unknownFlags: [] });
+    expect(judgeCommand(tree, "openclaw doctor", ["--no-workspace-suggestions", "--lint", "--repair"])).toEqual({ known: true, command: "openclaw doctor", unknownFlags: ["--lint", "--repair"] });
+  });
+
+  test("a word that is not a subcommand of a command that has some is a missing command, with what is offered", () => {
+    expect(judgeCommand(tree, "openclaw models authx login", [])).toEqual({ known: false, command: "openclaw models authx", missing: "authx", under: "openclaw models", offered: ["auth"] });
+    expect(judgeCommand(tree, "openclaw setup", [])).toMatchObject({ known: false, missing: "setup", under: "openclaw" });
+  });
+
+  test("words after a command without subcommands are its positionals", () => {
+    expect(judgeCommand(tree, "openclaw doctor now please", ["--fix"])).toEqual({ known: true, command: "openclaw doctor", unknownFlags: [] });
+  });
+
+  test("by name, a flag of any command of that name is accepted (lenient), never refused wrongly", () => {
+    const lenient = parseFishCompletion(byName);
+    expect(judgeCommand(lenient, "openclaw infer auth login", ["--method"])).toEqual({ known: true, command: "openclaw infer auth login", unknownFlags: [] });
+    expect(judgeCommand(lenient, "openclaw models auth login", ["--device-code"])).toMatchObject({ unknownFlags: ["--device-code"] });
+  });
+});
