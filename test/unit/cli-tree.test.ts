@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { judgeCommand, parseFishCompletion } from "../../harness/docs/cli-tree.ts";
+import { judgeCommand, parseFishCompletion } from "../../harness/reference/cli-tree.ts";
 
 // Excerpts in the two idioms the OpenClaw CLIs print for `completion --shell fish`.
 const byPath = [
