@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
-import { KNOWN_DRIFT_FILE, scenariosDir } from "./harness/scenario/load-scenarios.ts";
+import { KNOWN_DRIFT_FILE, REFERENCE_DIR, scenariosDir } from "./harness/scenario/load-scenarios.ts";
 import { scenarioTestModules } from "./harness/run/scenario-test-modules.ts";
 
 // One config, three projects:
@@ -34,7 +34,7 @@ export default defineConfig({
       { test: { ...afterScenarios, ...withEngine, name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 300_000 } },
       {
         plugins: [scenarioTestModules(scenariosDir)],
-        test: { ...withScenarios, ...withEngine, name: "conformance", dir: scenariosDir, include: ["*.yaml"], exclude: [KNOWN_DRIFT_FILE], testTimeout: 15 * 60_000 },
+        test: { ...withScenarios, ...withEngine, name: "conformance", dir: scenariosDir, include: ["*.yaml", `${REFERENCE_DIR}/*.yaml`], exclude: [KNOWN_DRIFT_FILE], testTimeout: 15 * 60_000 },
       },
     ],
   },

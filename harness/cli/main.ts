@@ -7,7 +7,7 @@ import { ensureDocsOf, ensureDocsOfVersion } from "../docs/docs-package.ts";
 import { resolveDocsOverride } from "../docs/docs-override.ts";
 import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
-import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
+import { type LoadedReferenceSuite, type LoadedScenario, loadKnownDrift, loadReferenceSuites, loadScenarios } from "../scenario/load-scenarios.ts";
 import { looksLikePath, type OpenClawTarget, resolveTarget, resolveTargets } from "../target/openclaw-target.ts";
 import { checkVersionSyntax, DEFAULT_OPENCLAW_VERSIONS, resolveOpenClawReleases } from "../target/openclaw-version.ts";
 import { commaList } from "../util/comma-list.ts";
@@ -19,6 +19,7 @@ import { runBisect } from "./bisect.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
 import { explain, findScenario } from "./explain.ts";
+import { explainReferenceSuite } from "./explain-reference.ts";
 import { printKnownDriftPatch } from "./known-drift.ts";
 import { checkReportsDir } from "./reports-dir.ts";
 import { printReport, reportFormat } from "./report.ts";
@@ -27,7 +28,7 @@ import { writeReadmeTables } from "./readme-tables.ts";
 import { defaultReportFile, readRunReport } from "./run-report-file.ts";
 import { BLOB_DIR, mergeShards, runSuite } from "./run-suite.ts";
 import { checkBlobDir, checkShard } from "./shard-options.ts";
-import { selectScenarios } from "./select.ts";
+import { type Selectable, selectScenarios } from "./select.ts";
 
 const usage = `usage: openclaw-conformance <command> [options]
   run                 run the scenarios against one OpenClaw version and write reports/output/
@@ -107,12 +108,18 @@ let values: ReturnType<typeof parseOptions>["values"];
 function list(): void {
   const scenarios = loadScenarios();
   if (values.json) {
-    const entries = scenarios.map(({ scenario, file }) => ({ id: scenario.id, title: scenario.title, openclaw: scenario.openclaw, egress: scenario.egress, tags: scenario.tags, issues: scenario.issues ?? [], file }));
+    const entries = [
+      ...scenarios.map(({ scenario, file }) => ({ id: scenario.id, title: scenario.title, openclaw: scenario.openclaw, egress: scenario.egress, tags: scenario.tags, issues: scenario.issues ?? [], file })),
+      ...loadReferenceSuites().map(({ suite, file }) => ({ id: suite.id, title: suite.title, openclaw: suite.openclaw, egress: ["open"], tags: suite.tags, issues: [], file, reference: suite.reference })),
+    ];
     console.log(JSON.stringify(entries, null, 2));
     return;
   }
   for (const { scenario, file } of scenarios) {
     console.log(`${scenario.id}  [${scenario.egress.join(", ")}] openclaw ${scenario.openclaw}  tags: ${scenario.tags.join(",") || "-"}\n    ${scenario.title}\n    ${file}`);
+  }
+  for (const { suite, file } of loadReferenceSuites()) {
+    console.log(`${suite.id}  [reference: ${suite.reference}] openclaw ${suite.openclaw}  tags: ${suite.tags.join(",") || "-"}\n    ${suite.title}\n    ${file}`);
   }
 }
 
@@ -128,18 +135,30 @@ function argument(name: string, value: string | undefined): string {
  * network this needs). A selection the version's ranges leave empty is "nothing checked".
  */
 async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; targets?: never } | { nothingToCheck?: never; targets: OpenClawTarget[]; scenarioFiles: string[]; docs?: string }> {
-  const all = loadScenarios();
-  loadKnownDrift(undefined, all);
-  const selected = selectScenarios(all, selection);
+  const scenarios = loadScenarios();
+  const suites = loadReferenceSuites();
+  loadKnownDrift(undefined, scenarios, suites);
+  const selected = selectScenarios(selectable(scenarios, suites), selection);
   const docs = values.docs ? resolveDocsOverride(values.docs) : undefined;
   checkReportsDir(reportsDir);
   const targets = await resolveTargets(values.openclaw!);
-  const applies = targets.some(({ version }) => selected.some(({ scenario }) => semver.satisfies(version, scenario.openclaw)));
+  const applies = targets.some(({ version }) => selected.some(({ openclaw }) => semver.satisfies(version, openclaw)));
   if (!applies) {
-    const ranges = selected.map(({ scenario }) => `${scenario.id} (${scenario.openclaw})`).join(", ");
+    const ranges = selected.map(({ id, openclaw }) => `${id} (${openclaw})`).join(", ");
     return { nothingToCheck: `no selected scenario applies to openclaw ${targets.map(({ version }) => version).join(" or ")}: ${ranges}` };
   }
   return { targets, scenarioFiles: selected.map(({ file }) => file), docs };
+}
+
+/** The scenarios and the reference suites, as one list a run selects from; an id used twice is bad input. */
+function selectable(scenarios: LoadedScenario[], suites: LoadedReferenceSuite[]): Selectable[] {
+  const all = [
+    ...scenarios.map(({ scenario, file }) => ({ id: scenario.id, tags: scenario.tags, openclaw: scenario.openclaw, file })),
+    ...suites.map(({ suite, file }) => ({ id: suite.id, tags: suite.tags, openclaw: suite.openclaw, file })),
+  ];
+  const clash = all.find((one, index) => all.findIndex((other) => other.id === one.id) !== index);
+  if (clash) throw new BadInputError(`${clash.file}: id "${clash.id}" is also used by ${all.find((other) => other.id === clash.id)!.file}`);
+  return all;
 }
 
 /** The run's summary, where its reports are, and its exit code. */
@@ -226,10 +245,12 @@ async function main(): Promise<number> {
       return (list(), ExitCode.asExpected);
     case "explain": {
       // The scenario first: a wrong id is one line, before any docs are fetched.
-      const scenario = findScenario(argument("explain <scenario>", subject));
-      if (values.docs) return explain(scenario, values.openclaw!, resolveDocsOverride(values.docs));
+      const id = argument("explain <scenario>", subject);
+      const suite = loadReferenceSuites().find((one) => one.suite.id === id)?.suite;
+      const explainOn = suite ? (version: string, docsRoot: string) => explainReferenceSuite(suite, version, docsRoot) : ((scenario) => (version: string, docsRoot: string) => explain(scenario, version, docsRoot))(findScenario(id));
+      if (values.docs) return explainOn(values.openclaw!, resolveDocsOverride(values.docs));
       let code: ExitCodeValue = ExitCode.asExpected;
-      for (const { version, docsRoot } of await docsOfVersions()) code = Math.max(code, explain(scenario, version, docsRoot)) as ExitCodeValue;
+      for (const { version, docsRoot } of await docsOfVersions()) code = Math.max(code, explainOn(version, docsRoot)) as ExitCodeValue;
       return code;
     }
     case "repro": {

@@ -45,6 +45,17 @@ export function commandOf(text: string): string | undefined {
   return ["openclaw", ...words].join(" ");
 }
 
+/**
+ * Whether the command's words may go on after a flag (`openclaw models --agent main auth login`):
+ * two bare words after its first flag. Its flags then cannot be tied to the leading words alone.
+ */
+export function wordsAfterFlags(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+  const firstFlag = tokens.findIndex((token) => token.startsWith("-"));
+  if (firstFlag < 0) return false;
+  return tokens.slice(firstFlag + 1).some((token, index, rest) => COMMAND_WORD.test(token) && COMMAND_WORD.test(rest[index + 1] ?? ""));
+}
+
 /** A config key path as written (`gateway.mode=local` names `gateway.mode`), or undefined. */
 export function configKeyOf(text: string): string | undefined {
   const key = text.trim().replace(/=.*$/s, "");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { blockCommands } from "./block-commands.ts";
 import { loadDocPage } from "./doc-page.ts";
 import { isCommandBlock } from "./doc-nodes.ts";
-import { commandOf, flagsIn, namedBy } from "./reference-names.ts";
+import { commandOf, flagsIn, namedBy, wordsAfterFlags } from "./reference-names.ts";
 
 /** What a reference names: each kind is looked up in the version's own CLI or config. */
 export const ReferenceKind = z.enum(["command", "flag", "configKey", "envVar"]);
@@ -24,6 +24,12 @@ export const DocReference = z.object({
   name: z.string(),
   /** For a flag: the command the page documents it for; absent when no command is in sight. */
   command: z.string().optional(),
+  /**
+   * For a flag, how it was tied to its command: written with it (`openclaw doctor --fix`, a
+   * block's command line), or only found in the command's section (an options list, a later
+   * sentence), which is a reading of the page, not something the page writes.
+   */
+  attribution: z.enum(["with-command", "section"]).optional(),
   page: z.string(),
   file: z.string(),
   line: z.number().int(),
@@ -57,14 +63,7 @@ const inlineCodeOf = (node: Parent): string[] =>
  * `openclaw agent` (its first word is the page's command). A heading naming a flag names none.
  */
 function headingCommand(heading: Heading, page: string | undefined): string | undefined {
-  for (const code of inlineCodeOf(heading)) {
-    const full = commandOf(code);
-    if (full) return full;
-    const top = page?.split(" ")[1];
-    const short = commandOf(`openclaw ${code}`);
-    if (top && short && short.split(" ")[1] === top) return short;
-  }
-  return undefined;
+  return inlineCodeOf(heading).flatMap((code) => commandsIn(code, page))[0];
 }
 
 /** A paragraph's text, and where a given inline code starts in it. */
@@ -90,15 +89,29 @@ export function sentenceAt(text: string, offset: number): string {
 }
 
 /** The prose unit around an inline code: its table row, list item or sentence, as text. */
-function unitOf(target: Nodes, ancestors: Parent[]): { unit: ReferenceUnit; text: string } | undefined {
+function unitOf(target: Nodes, ancestors: Parent[]): { unit: ReferenceUnit; text: string; block: Parent } | undefined {
   const row = ancestors.findLast((node) => node.type === "tableRow");
-  if (row) return { unit: "table-row", text: (row.children as Parent[]).map((cell) => toString(cell).trim()).join(" | ") };
+  if (row) return { unit: "table-row", text: (row.children as Parent[]).map((cell) => toString(cell).trim()).join(" | "), block: row };
   const index = ancestors.findLastIndex((node) => node.type === "paragraph");
   if (index < 0) return undefined;
   const paragraph = ancestors[index]!;
   const { text, offset } = textWithOffset(paragraph, target);
-  if (ancestors[index - 1]?.type === "listItem") return { unit: "list-item", text: text.replace(/\s+/g, " ").trim() };
-  return { unit: "sentence", text: sentenceAt(text, offset) };
+  if (ancestors[index - 1]?.type === "listItem") return { unit: "list-item", text: text.replace(/\s+/g, " ").trim(), block: paragraph };
+  return { unit: "sentence", text: sentenceAt(text, offset), block: paragraph };
+}
+
+/**
+ * The commands an inline code names: `openclaw gateway status`, or `gateway status` on a page
+ * about `openclaw gateway` (alternatives too: `gateway uninstall|start`).
+ */
+function commandsIn(code: string, page: string | undefined): string[] {
+  const full = commandOf(code);
+  if (full) return [full];
+  const top = page?.split(" ")[1];
+  const [head, ...rest] = code.trim().split(/\s+/);
+  if (!top || !head || rest.length === 0 || head !== top) return [];
+  if (!rest[0]!.includes("|")) return [commandOf(`openclaw ${code.trim()}`)!];
+  return rest[0]!.split("|").flatMap((word) => commandOf(`openclaw ${head} ${word}`) ?? []);
 }
 
 /**
@@ -119,12 +132,14 @@ export function pageReferences({ page, file, tree }: PageInput): DocReference[] 
   // Commands named by the headings above, innermost last.
   const headings: { depth: number; command: string | undefined }[] = [];
   const context = () => headings.findLast(({ command }) => command)?.command ?? ownCommand;
-  // The last command named in each prose unit: a flag after it in the same unit is its flag.
-  const lastInUnit = new Map<string, string>();
+  // The last command named in each paragraph, list item or table row: a flag after it there is read as its flag.
+  const lastInBlock = new WeakMap<Parent, string>();
 
-  const addCommand = (command: string, flags: string[], line: number, unit: ReferenceUnit, text: string) => {
+  /** A command and the flags written with it (`written`: the command as written, to tell whether its words go on after a flag). */
+  const addCommand = (command: string, flags: string[], line: number, unit: ReferenceUnit, text: string, written: string) => {
     add({ kind: "command", name: command, line, unit, text });
-    for (const flag of flags) add({ kind: "flag", name: flag, command, line, unit, text });
+    const attribution = wordsAfterFlags(written) ? "section" : "with-command";
+    for (const flag of flags) add({ kind: "flag", name: flag, command, attribution, line, unit, text });
   };
 
   const walk = (node: Nodes, ancestors: Parent[]) => {
@@ -140,22 +155,25 @@ export function pageReferences({ page, file, tree }: PageInput): DocReference[] 
         // A pipeline or a list of commands: each `openclaw …` in it, with the flags up to the next one.
         for (const part of command.split(/\s*(?:&&|\|\||[|;])\s*/)) {
           const named = commandOf(part);
-          if (named) addCommand(named, flagsIn(part), at, "code-block", command.split("\n")[0]!.trim());
+          if (named) addCommand(named, flagsIn(part), at, "code-block", command.split("\n")[0]!.trim(), part);
         }
       }
       return;
     }
     if (node.type === "inlineCode") {
-      const named = namedBy(node.value);
       const where = unitOf(node, ancestors);
-      if (!named || !where) return;
-      const unitKey = `${where.unit}:${where.text}`;
+      if (!where) return;
+      const subcommands = commandOf(node.value) ? [] : commandsIn(node.value, ownCommand);
+      for (const command of subcommands) addCommand(command, flagsIn(node.value), line, where.unit, where.text, node.value);
+      if (subcommands.length) lastInBlock.set(where.block, subcommands.at(-1)!);
+      const named = namedBy(node.value);
+      if (!named || subcommands.length) return;
       if (named.kind === "command") {
-        addCommand(named.command, named.flags, line, where.unit, where.text);
-        lastInUnit.set(unitKey, named.command);
+        addCommand(named.command, named.flags, line, where.unit, where.text, node.value);
+        lastInBlock.set(where.block, named.command);
       } else if (named.kind === "flag") {
-        const command = lastInUnit.get(unitKey) ?? context();
-        for (const flag of named.flags) add({ kind: "flag", name: flag, ...(command ? { command } : {}), line, unit: where.unit, text: where.text });
+        const command = lastInBlock.get(where.block) ?? context();
+        for (const flag of named.flags) add({ kind: "flag", name: flag, ...(command ? { command, attribution: "section" as const } : {}), line, unit: where.unit, text: where.text });
       } else {
         add({ kind: named.kind, name: named.kind === "configKey" ? named.key : named.name, line, unit: where.unit, text: where.text });
       }

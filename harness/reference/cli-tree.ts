@@ -99,3 +99,7 @@ export function judgeCommand(tree: CliTree, documented: string, flags: string[])
   for (let depth = 0; depth <= (path ? segments.length : 0); depth += 1) tree.commands.get(segments.slice(0, depth).join(" "))?.forEach((flag) => accepted.add(flag));
   return { known: true, command: `openclaw${path ? ` ${path}` : ""}`, unknownFlags: flags.filter((flag) => !accepted.has(flag)) };
 }
+
+/** The commands that take a flag (for a flag a page documents in a command's section, not with the command). */
+export const commandsTaking = (tree: CliTree, flag: string): string[] =>
+  BUILT_IN.includes(flag) ? [""] : [...tree.commands].filter(([, options]) => options.has(flag)).map(([path]) => `openclaw${path ? ` ${path}` : ""}`);

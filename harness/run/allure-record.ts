@@ -7,7 +7,7 @@ import { statusLabel } from "../scenario/status.ts";
 import { redact } from "../util/redact.ts";
 
 /** Puts a scenario's steps, claims and journal into its Allure test result, credentials redacted. */
-export async function recordInAllure(scenario: Scenario, result: ScenarioResult): Promise<void> {
+export async function recordInAllure(scenario: Pick<Scenario, "tags" | "description"> & { issues?: string[] }, result: ScenarioResult): Promise<void> {
   const secrets = capturedSecrets(result);
   const clean = (text: string) => redact(text, secrets);
   await allure.parameter("openclaw", result.openclawVersion);
@@ -15,7 +15,7 @@ export async function recordInAllure(scenario: Scenario, result: ScenarioResult)
   // The conformance status, which reports/allurerc.mjs turns into the report's categories.
   await allure.label("verdict", statusLabel(result.status));
   await allure.tags(...scenario.tags);
-  for (const url of scenario.issues) await allure.issue(url, url.split("/").pop());
+  for (const url of scenario.issues ?? []) await allure.issue(url, url.split("/").pop());
   if (scenario.description) await allure.description(scenario.description);
   for (const step of result.steps) {
     const where = step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`;

@@ -338,6 +338,33 @@ export type DocsLocator = z.infer<typeof DocsLocator>;
 export type Answer = z.infer<typeof Answer>;
 export type Substitution = z.infer<typeof Substitution>;
 
+/**
+ * A reference suite: claims generated from the page set rather than written one by one. `cli`:
+ * every command and command-and-flag the pages name (scenarios/coverage/pages.yaml) exists in
+ * the version's own CLI. Its claim ids are generated (`command-<words>`, `flag-<words>--<flag>`).
+ */
+export const ReferenceSuite = z.strictObject({
+  id: name,
+  title: z.string(),
+  description: z.string().optional(),
+  openclaw: versionRange.describe("semver range of OpenClaw versions the suite applies to"),
+  tags: z.array(z.string()).default([]),
+  reference: z.literal("cli").describe("what the pages' names are judged against: cli, the version's own commands and options"),
+  exclusions: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).describe("the command or flag as the page writes it, e.g. --max-old-space-size"),
+        page: z.string().min(1).describe("a page or page glob under docs/ where it is named"),
+        why: z.string().min(10).describe("why it is not OpenClaw's to take: another program's flag, a future flag the sentence says is not there yet"),
+      }),
+    )
+    .default([]),
+});
+export type ReferenceSuite = z.infer<typeof ReferenceSuite>;
+
+/** A generated claim id of a reference suite. */
+export const REFERENCE_CLAIM_ID = /^(command|flag)-[a-z0-9-]+$/;
+
 export const KnownDrift = z.array(
   z.strictObject({
     scenario: z.string(),

@@ -2,6 +2,9 @@ import { countByStatus, outcomeOf, statusSymbol } from "../../harness/scenario/s
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
 import type { RunReport } from "./run-report.ts";
 
+/** More claims than this in one result: the summary lists only those that do not conform. */
+const MANY_CLAIMS = 40;
+
 /** The terminal summary of a run: one line per scenario, its claims, and the totals. */
 export function formatSummary(report: RunReport): string {
   const registry = report.run.npmSnapshot ? `, npm as of ${report.run.npmSnapshot}` : "";
@@ -24,10 +27,15 @@ export function formatSummary(report: RunReport): string {
       }
       if (step.notRun) lines.push(`    ⊘ ${step.id}: not run: ${step.notRun}`);
     }
+    // A generated suite holds hundreds of claims: past a screenful, only those that do not conform are listed.
+    const many = scenario.claims.length > MANY_CLAIMS;
     for (const claim of scenario.claims) {
+      if (many && claim.status === "conforms") continue;
       lines.push(`    ${statusSymbol(claim.status)} ${claim.id}: ${claim.status}${claim.issue ? ` (${claim.issue})` : ""}`);
       if (claim.status !== "conforms") for (const observed of claim.observed) lines.push(`        ${observed}`);
     }
+    const conforming = scenario.claims.filter((claim) => claim.status === "conforms").length;
+    if (many && conforming) lines.push(`    ${statusSymbol("conforms")} ${conforming} more claims conform (all in run.json and the HTML report)`);
   }
   for (const error of report.run.harnessErrors) lines.push(`✗ harness error in ${error.source}: ${error.message}`);
   lines.push(`${report.scenarios.length} scenarios: ${countByStatus(report.scenarios.map((scenario) => scenario.status)) || "none"}`);

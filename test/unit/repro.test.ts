@@ -7,7 +7,7 @@ import type { RunReport } from "../../reports/writers/run-report.ts";
 describe("repro finds the scenarios linked to an issue", () => {
   test("by number: through the scenarios' issues and the known-drift entries", () => {
     expect(scenariosForIssue("82978").sort()).toEqual([
-      "codex-cli-migration", "codex-harness-quickstart", "codex-oauth-routing-recovery", "codex-subscription-config-examples", "concepts-oauth", "docs-explicit-pi-route", "legacy-pi-route", "openai-api-key-onboard",
+      "cli-reference", "codex-cli-migration", "codex-harness-quickstart", "codex-oauth-routing-recovery", "codex-subscription-config-examples", "concepts-oauth", "docs-explicit-pi-route", "legacy-pi-route", "openai-api-key-onboard",
       "report-82978-codex-subscription", "report-82978-drift-items",
     ]);
   });
