@@ -67,6 +67,18 @@ export function configKeyOf(text: string): string | undefined {
   return key;
 }
 
+/**
+ * The key path `openclaw config get|set|unset <path>` is given (quotes dropped): the surest sign
+ * that a page documents a config key, since the command reads or writes it. A placeholder
+ * (`<path>`) or a flag in its place names none.
+ */
+export function configKeyArgument(text: string): string | undefined {
+  const match = /\bopenclaw\s+config\s+(?:get|set|unset)\s+(?:'([^']*)'|"([^"]*)"|(\S+))/.exec(text);
+  const key = match && (match[1] ?? match[2] ?? match[3])!;
+  if (!key || key.startsWith("-") || /^<.*>$/.test(key) || /\s/.test(key)) return undefined;
+  return key;
+}
+
 /** What one piece of inline code names, if anything a reference check can look up. */
 export function namedBy(code: string): Named | undefined {
   const text = code.trim();

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { blockCommands } from "./block-commands.ts";
 import { loadDocPage } from "./doc-page.ts";
 import { isCommandBlock } from "./doc-nodes.ts";
-import { commandOf, flagsIn, namedBy, wordsAfterFlags } from "./reference-names.ts";
+import { commandOf, configKeyArgument, flagsIn, namedBy, wordsAfterFlags } from "./reference-names.ts";
 
 /** What a reference names: each kind is looked up in the version's own CLI or config. */
 export const ReferenceKind = z.enum(["command", "flag", "configKey", "envVar"]);
@@ -22,12 +22,13 @@ export const DocReference = z.object({
    * `--force`, `gateway.auth.token`, `OPENCLAW_STATE_DIR`.
    */
   name: z.string(),
-  /** For a flag: the command the page documents it for; absent when no command is in sight. */
+  /** For a flag: the command the page documents it for; for a config key, the config command given it. */
   command: z.string().optional(),
   /**
    * For a flag, how it was tied to its command: written with it (`openclaw doctor --fix`, a
    * block's command line), or only found in the command's section (an options list, a later
-   * sentence), which is a reading of the page, not something the page writes.
+   * sentence), which is a reading of the page, not something the page writes. For a config key:
+   * `with-command` when a `config get|set|unset` command is given it.
    */
   attribution: z.enum(["with-command", "section"]).optional(),
   page: z.string(),
@@ -140,6 +141,9 @@ export function pageReferences({ page, file, tree }: PageInput): DocReference[] 
     add({ kind: "command", name: command, line, unit, text });
     const attribution = wordsAfterFlags(written) ? "section" : "with-command";
     for (const flag of flags) add({ kind: "flag", name: flag, command, attribution, line, unit, text });
+    // The key a config command reads or writes is documented by the command itself.
+    const key = configKeyArgument(written);
+    if (key) add({ kind: "configKey", name: key, command, attribution: "with-command", line, unit, text });
   };
 
   const walk = (node: Nodes, ancestors: Parent[]) => {

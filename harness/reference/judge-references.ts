@@ -4,10 +4,10 @@ import { parseHelp } from "./help-text.ts";
 
 /** One documented command or command-and-flag, judged against the version's CLI: a generated claim. */
 export interface ReferenceVerdict {
-  /** A claim id: `command-models-auth-login`, `flag-models-auth-login--device-code`. */
+  /** A claim id: `command-models-auth-login`, `flag-models-auth-login--device-code`, `config-gateway-auth-token`. */
   id: string;
-  kind: "command" | "flag";
-  /** `openclaw models auth login`, `openclaw models auth login --device-code`. */
+  kind: "command" | "flag" | "config";
+  /** `openclaw models auth login`, `openclaw models auth login --device-code`, `gateway.auth.token`. */
   subject: string;
   /** The first place that documents it, quoted, and how many others do. */
   quote: string;
@@ -112,7 +112,7 @@ export function judgeReferences(references: DocReference[], tree: CliTree, helps
 const firstLine = (output: string) => output.split("\n").map((line) => line.trim()).find((line) => line && !/^OpenClaw \d/.test(line))?.slice(0, 200) ?? "(nothing)";
 
 /** The references no reviewed exclusion takes out. */
-const withoutExcluded = (references: DocReference[], exclusions: ReferenceExclusion[]) =>
+export const withoutExcluded = (references: DocReference[], exclusions: ReferenceExclusion[]) =>
   references.filter((reference) => !exclusions.some((entry) => entry.name === reference.name && matchesGlob(entry.page, reference.page)));
 
 /** A page glob of an exclusion (`cli/gateway/*.md`) against a page. */

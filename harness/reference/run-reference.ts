@@ -11,14 +11,27 @@ import { countByStatus, worstOf } from "../scenario/status.ts";
 import type { CommandResult } from "../sut/command-result.ts";
 import { startStage } from "../sut/stage.ts";
 import { parseFishCompletion } from "./cli-tree.ts";
+import { judgeConfigKeys } from "./judge-config-keys.ts";
 import { helpToConfirm, judgeReferences } from "./judge-references.ts";
 
 const COMPLETION = "openclaw completion --shell fish";
+const CONFIG_SCHEMA = "openclaw config schema";
 /** Loading every plugin's commands takes OpenClaw 2026.9 about 30 s on this machine. */
 const COMPLETION_TIMEOUT_MS = 180_000;
 const HELP_TIMEOUT_MS = 60_000;
 /** A reference suite's steps keep this much of their output in the reports (a completion script runs to 5,000 lines). */
 const KEPT_OUTPUT = 4_000;
+
+/** The schema a `config schema` call printed, or what went wrong. */
+function parseSchema(result: CommandResult): Record<string, unknown> | string {
+  if (result.exitCode !== 0) return `exited ${result.exitCode}`;
+  try {
+    const schema = JSON.parse(result.stdout) as unknown;
+    return schema && typeof schema === "object" && "properties" in schema ? (schema as Record<string, unknown>) : "printed JSON without properties";
+  } catch {
+    return "printed no JSON";
+  }
+}
 
 const kept = (result: CommandResult): CommandResult =>
   result.stdout.length <= KEPT_OUTPUT ? result : { ...result, stdout: `${result.stdout.slice(0, KEPT_OUTPUT)}\n… (${result.stdout.split("\n").length} lines in all)` };
@@ -33,8 +46,9 @@ const explicitStep = (id: string, why: string, result: CommandResult): StepRecor
 /**
  * A reference suite on one version: the page set's commands and flags (harness/docs/references.ts)
  * judged against what the version's CLI says of itself — its completion script, in one call, and
- * the `--help` of each command that script leaves in doubt — in one SUT container that reaches
- * nothing but the world's mocks. Each documented command and command-and-flag is a claim quoting
+ * the `--help` of each command that script leaves in doubt — and the keys the pages give
+ * `config get|set|unset` against the schema it prints for its config, in one SUT container that
+ * reaches nothing but the world's mocks. Each documented command and command-and-flag is a claim quoting
  * the first sentence, list item, table row or command line that names it.
  */
 export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<RunContext, "image" | "docsRoot" | "npmMirror" | "knownDrift" | "ca" | "runId">): Promise<ScenarioResult> {
@@ -60,6 +74,11 @@ export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<Run
         helps.set(command, `${help.stdout}\n${help.stderr}`);
       }
       verdicts = judgeReferences(references, tree, helps, suite.exclusions);
+      const schema = await stage.sut.exec(CONFIG_SCHEMA, { timeoutMs: HELP_TIMEOUT_MS });
+      steps.push(explicitStep("config-schema", "the version's own JSON schema of its config: where a key given to config get/set/unset is looked up", schema));
+      const parsed = parseSchema(schema);
+      if (typeof parsed === "string") broken = `broken: ${CONFIG_SCHEMA} ${parsed}; the config keys the pages give config get/set/unset cannot be judged`;
+      else verdicts.push(...judgeConfigKeys(references, parsed, suite.exclusions));
       // A suite that judged nothing is never green: the page set named no command at all.
       if (!verdicts.length) broken = `broken: the page set of openclaw ${version} names no openclaw command or flag; nothing was judged`;
     }

@@ -57,7 +57,7 @@ export function loadKnownDrift(dir = scenariosDir, scenarios: LoadedScenario[] =
   return loadYaml(join(dir, KNOWN_DRIFT_FILE), KnownDrift, (entries) =>
     entries.flatMap((entry, index): Finding[] => {
       // A reference suite's claims are generated from the docs: only their form can be checked here.
-      if (generated.has(entry.scenario)) return REFERENCE_CLAIM_ID.test(entry.claim) ? [] : [{ path: [index, "claim"], message: `"${entry.claim}" is no claim id of a reference suite (command-<words> or flag-<words>--<flag>)` }];
+      if (generated.has(entry.scenario)) return REFERENCE_CLAIM_ID.test(entry.claim) ? [] : [{ path: [index, "claim"], message: `"${entry.claim}" is no claim id of a reference suite (command-<words>, flag-<words>--<flag> or config-<key>)` }];
       const claims = claimsOf.get(entry.scenario);
       if (!claims) return [{ path: [index, "scenario"], message: `no scenario "${entry.scenario}" (scenarios: ${[...claimsOf.keys(), ...generated].join(", ")})` }];
       if (!claims.includes(entry.claim)) return [{ path: [index, "claim"], message: `scenario "${entry.scenario}" has no claim "${entry.claim}" (claims: ${claims.join(", ")})` }];

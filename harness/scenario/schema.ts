@@ -341,7 +341,8 @@ export type Substitution = z.infer<typeof Substitution>;
 /**
  * A reference suite: claims generated from the page set rather than written one by one. `cli`:
  * every command and command-and-flag the pages name (scenarios/coverage/pages.yaml) exists in
- * the version's own CLI. Its claim ids are generated (`command-<words>`, `flag-<words>--<flag>`).
+ * the version's own CLI, and every key they give `config get|set|unset` is in its config schema.
+ * Its claim ids are generated (`command-<words>`, `flag-<words>--<flag>`, `config-<key>`).
  */
 export const ReferenceSuite = z.strictObject({
   id: name,
@@ -363,7 +364,7 @@ export const ReferenceSuite = z.strictObject({
 export type ReferenceSuite = z.infer<typeof ReferenceSuite>;
 
 /** A generated claim id of a reference suite. */
-export const REFERENCE_CLAIM_ID = /^(command|flag)-[a-z0-9-]+$/;
+export const REFERENCE_CLAIM_ID = /^(command|flag|config)-[a-z0-9-]+$/;
 
 export const KnownDrift = z.array(
   z.strictObject({
