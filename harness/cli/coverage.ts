@@ -1,8 +1,8 @@
 import { formatCoverageMarkdown } from "../../reports/writers/coverage-markdown.ts";
 import { formatCoverageText } from "../../reports/writers/coverage-text.ts";
 import { type VersionCoverage, measureCoverage } from "../coverage/coverage.ts";
-import { docBlocks, pagesMatching } from "../coverage/doc-blocks.ts";
-import { loadExclusions, loadPageSet, pageGlobsFor } from "../coverage/load-coverage-files.ts";
+import { docBlocks } from "../coverage/doc-blocks.ts";
+import { loadExclusions, loadPageSet, pageSetPages } from "../coverage/load-coverage-files.ts";
 import { planRuns } from "../coverage/scenario-runs.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
@@ -24,7 +24,7 @@ export function measureVersions(docs: DocsOfVersion[], scenarios: LoadedScenario
   const pageSet = loadPageSet();
   const exclusions = loadExclusions();
   return docs.map(({ version, docsRoot }) => {
-    const pages = pagesMatching(docsRoot, pageGlobsFor(pageSet, version));
+    const pages = pageSetPages(docsRoot, version, pageSet);
     if (pages.length === 0) throw new BadInputError(`no page of scenarios/coverage/pages.yaml exists in the docs of openclaw ${version} (${docsRoot})`);
     const { runs, drift, notPromises, exitOnly } = planRuns(scenarios, docsRoot, version);
     // A claim must quote a promise; one that quotes a heading or a label is the scenario's mistake.

@@ -1,6 +1,5 @@
 import semver from "semver";
-import { pagesMatching } from "../coverage/doc-blocks.ts";
-import { loadPageSet, pageGlobsFor } from "../coverage/load-coverage-files.ts";
+import { pageSetPages } from "../coverage/load-coverage-files.ts";
 import { docReferences } from "../docs/references.ts";
 import type { ReferenceSuite } from "../scenario/schema.ts";
 import { ExitCode, type ExitCodeValue } from "../util/errors.ts";
@@ -14,7 +13,7 @@ export function explainReferenceSuite(suite: ReferenceSuite, version: string, do
   const applies = semver.satisfies(version, suite.openclaw);
   console.log(`${suite.id}: ${suite.title}\n  openclaw ${suite.openclaw}${applies ? "" : ` (${version}: does not apply; a run would skip it)`} · reference: ${suite.reference} · tags ${suite.tags.join(", ") || "-"}\n  docs: ${docsRoot}`);
   if (suite.description) console.log(`  ${suite.description.trim()}`);
-  const references = docReferences(docsRoot, pagesMatching(docsRoot, pageGlobsFor(loadPageSet(), version)));
+  const references = docReferences(docsRoot, pageSetPages(docsRoot, version));
   const byPage = Map.groupBy(references, (reference) => reference.file);
   console.log(`what the pages name (each command and command-and-flag is one claim, judged by ${version}'s own CLI in a run):`);
   for (const [file, named] of byPage) {

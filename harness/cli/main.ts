@@ -247,7 +247,8 @@ async function main(): Promise<number> {
       // The scenario first: a wrong id is one line, before any docs are fetched.
       const id = argument("explain <scenario>", subject);
       const suite = loadReferenceSuites().find((one) => one.suite.id === id)?.suite;
-      const explainOn = suite ? (version: string, docsRoot: string) => explainReferenceSuite(suite, version, docsRoot) : ((scenario) => (version: string, docsRoot: string) => explain(scenario, version, docsRoot))(findScenario(id));
+      const scenario = suite ? undefined : findScenario(id);
+      const explainOn = (version: string, docsRoot: string) => (suite ? explainReferenceSuite(suite, version, docsRoot) : explain(scenario!, version, docsRoot));
       if (values.docs) return explainOn(values.openclaw!, resolveDocsOverride(values.docs));
       let code: ExitCodeValue = ExitCode.asExpected;
       for (const { version, docsRoot } of await docsOfVersions()) code = Math.max(code, explainOn(version, docsRoot)) as ExitCodeValue;

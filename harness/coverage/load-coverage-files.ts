@@ -2,6 +2,7 @@ import { join } from "node:path";
 import semver from "semver";
 import { loadYaml } from "../scenario/load-yaml.ts";
 import { scenariosDir } from "../scenario/load-scenarios.ts";
+import { pagesMatching } from "./doc-blocks.ts";
 import { Exclusions, PageSet } from "./schema.ts";
 
 /** The reviewed data coverage reads: the onboarding page set and the exclusions. */
@@ -14,6 +15,9 @@ export function loadPageSet(dir = coverageDir()): PageSet {
 export function loadExclusions(dir = coverageDir()): Exclusions {
   return loadYaml(join(dir, "exclusions.yaml"), Exclusions);
 }
+
+/** The pages of the page set that a version's docs tree holds, sorted. */
+export const pageSetPages = (docsRoot: string, version: string, pageSet: PageSet = loadPageSet()): string[] => pagesMatching(docsRoot, pageGlobsFor(pageSet, version));
 
 /** The page globs that hold for a version: every entry whose range covers it. */
 export const pageGlobsFor = (pageSet: PageSet, version: string): string[] =>

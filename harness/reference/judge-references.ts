@@ -1,4 +1,6 @@
+import { matchesGlob } from "node:path";
 import type { DocReference } from "../docs/references.ts";
+import type { ReferenceSuite } from "../scenario/schema.ts";
 import { type CliTree, commandsTaking, judgeCommand } from "./cli-tree.ts";
 import { parseHelp } from "./help-text.ts";
 
@@ -22,11 +24,7 @@ export interface ReferenceVerdict {
 }
 
 /** A reference a reviewed entry excludes, with why (a Node.js flag named on a page, a future flag). */
-export interface ReferenceExclusion {
-  name: string;
-  page: string;
-  why: string;
-}
+export type ReferenceExclusion = ReferenceSuite["exclusions"][number];
 
 /** `openclaw models auth login --device-code` → `models-auth-login--device-code` (the program alone: `openclaw`). */
 const slug = (subject: string) =>
@@ -113,7 +111,5 @@ const firstLine = (output: string) => output.split("\n").map((line) => line.trim
 
 /** The references no reviewed exclusion takes out. */
 export const withoutExcluded = (references: DocReference[], exclusions: ReferenceExclusion[]) =>
-  references.filter((reference) => !exclusions.some((entry) => entry.name === reference.name && matchesGlob(entry.page, reference.page)));
+  references.filter((reference) => !exclusions.some((entry) => entry.name === reference.name && matchesGlob(reference.page, entry.page)));
 
-/** A page glob of an exclusion (`cli/gateway/*.md`) against a page. */
-const matchesGlob = (glob: string, page: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`).test(page);

@@ -1,7 +1,6 @@
 import { formatJournalEntry } from "../../mocks/edge/journal.ts";
 import { egressRoute } from "../../mocks/egress.ts";
-import { pagesMatching } from "../coverage/doc-blocks.ts";
-import { loadPageSet, pageGlobsFor } from "../coverage/load-coverage-files.ts";
+import { pageSetPages } from "../coverage/load-coverage-files.ts";
 import { docReferences } from "../docs/references.ts";
 import { findKnownDrift, judgeClaim } from "../scenario/known-drift.ts";
 import type { ClaimRecord, ScenarioResult, StepRecord } from "../scenario/records.ts";
@@ -55,7 +54,7 @@ export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<Run
   const started = performance.now();
   const { image } = context;
   const version = image.openclawVersion;
-  const references = docReferences(context.docsRoot, pagesMatching(context.docsRoot, pageGlobsFor(loadPageSet(), version)));
+  const references = docReferences(context.docsRoot, pageSetPages(context.docsRoot, version));
   const stage = await startStage({ image, profile: egressRoute("open").profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId });
   const steps: StepRecord[] = [];
   let verdicts: ReturnType<typeof judgeReferences> | undefined;
