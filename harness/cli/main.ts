@@ -18,6 +18,7 @@ import { progress } from "../util/progress.ts";
 import { runBisect } from "./bisect.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
+import { measurePromiseVersions, printPromises } from "./promise-coverage.ts";
 import { explain, findScenario } from "./explain.ts";
 import { explainReferenceSuite } from "./explain-reference.ts";
 import { printKnownDriftPatch } from "./known-drift.ts";
@@ -49,7 +50,10 @@ const usage = `usage: openclaw-conformance <command> [options]
                       removal; printed as a patch for review, never applied
   readme-tables [run.json]  rewrite the README's result tables from a run's report (default: the last run)
   coverage            every shell block of the onboarding pages (scenarios/coverage/pages.yaml) and what
-                      runs or excludes it, per version (starts nothing; --format text|markdown|json)
+                      runs or excludes it, per version (starts nothing; --format text|markdown|json);
+                      --promises: every sentence, list item and table row of those pages that names a
+                      command, flag, config key or environment variable in inline code, and what
+                      answers for it: a claim judging its effect, a reference check only, or an exclusion
   check               every scenario's locators and quotes, and coverage, per version (starts nothing): the
                       first job of a docs pull request; with --docs DIR, against the edited tree
 options:
@@ -86,6 +90,7 @@ function parseOptions() {
         "allow-all-skipped": { type: "boolean", default: false },
         format: { type: "string", default: "text" },
         json: { type: "boolean", default: false },
+        promises: { type: "boolean", default: false },
         markdown: { type: "boolean", default: false },
         update: { type: "boolean", default: false },
         good: { type: "string" },
@@ -283,6 +288,10 @@ async function main(): Promise<number> {
     }
     case "coverage": {
       const format = coverageFormat(values.format!);
+      if (values.promises) {
+        const scenarios = loadScenarios();
+        return printPromises(measurePromiseVersions(await docsOfVersions(), scenarios, loadReferenceSuites()), format);
+      }
       return printCoverage((await measureSelected()).coverages, format);
     }
     case "check": {

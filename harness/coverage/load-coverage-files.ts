@@ -3,7 +3,7 @@ import semver from "semver";
 import { loadYaml } from "../scenario/load-yaml.ts";
 import { scenariosDir } from "../scenario/load-scenarios.ts";
 import { pagesMatching } from "./doc-blocks.ts";
-import { Exclusions, PageSet } from "./schema.ts";
+import { Exclusions, PageSet, PromiseExclusions } from "./schema.ts";
 
 /** The reviewed data coverage reads: the onboarding page set and the exclusions. */
 export const coverageDir = (dir = scenariosDir) => join(dir, "coverage");
@@ -14,6 +14,10 @@ export function loadPageSet(dir = coverageDir()): PageSet {
 
 export function loadExclusions(dir = coverageDir()): Exclusions {
   return loadYaml(join(dir, "exclusions.yaml"), Exclusions);
+}
+
+export function loadPromiseExclusions(dir = coverageDir()): PromiseExclusions {
+  return loadYaml(join(dir, "promise-exclusions.yaml"), PromiseExclusions);
 }
 
 /** The pages of the page set that a version's docs tree holds, sorted. */

@@ -4,6 +4,7 @@ import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { yamlLine, shownPath } from "../scenario/load-yaml.ts";
 import { notAPromiseMessage, planScenario } from "../scenario/plan-step.ts";
 import { isExitOnly } from "../scenario/schema.ts";
+import type { QuotedClaim } from "./promises.ts";
 
 /** A doc command a scenario step runs on one version, and the claims that judge that step. */
 export interface DocCommandRun {
@@ -33,8 +34,9 @@ export interface PlanDrift {
  * since claims may differ by egress), starting nothing: which doc commands run, which claims
  * judge them, and what no longer resolves.
  */
-export function planRuns(scenarios: LoadedScenario[], docsRoot: string, version: string): { runs: DocCommandRun[]; drift: PlanDrift[]; notPromises: string[]; exitOnly: Record<string, string[]> } {
+export function planRuns(scenarios: LoadedScenario[], docsRoot: string, version: string): { runs: DocCommandRun[]; drift: PlanDrift[]; notPromises: string[]; exitOnly: Record<string, string[]>; quoted: QuotedClaim[] } {
   const runs = new Map<string, DocCommandRun>();
+  const quoted = new Map<string, QuotedClaim>();
   const drift = new Map<string, PlanDrift>();
   const notPromises = new Set<string>();
   const exitOnly: Record<string, string[]> = {};
@@ -45,6 +47,10 @@ export function planRuns(scenarios: LoadedScenario[], docsRoot: string, version:
       for (const one of plan.drift) drift.set(`${scenario.id}/${one.kind}/${one.id}`, { scenario: scenario.id, ...one });
       const exitOnlyHere = plan.claims.filter((claim) => isExitOnly(claim.expect)).map((claim) => claim.id);
       if (exitOnlyHere.length) exitOnly[scenario.id] = [...new Set([...(exitOnly[scenario.id] ?? []), ...exitOnlyHere])];
+      for (const claim of plan.claims) {
+        const at = plan.quotes.get(claim.id);
+        if (at && !at.notAPromise) quoted.set(`${scenario.id}/${claim.id}`, { scenario: scenario.id, claim: claim.id, file: at.file, line: at.line, quote: claim.quote });
+      }
       for (const one of plan.notPromises) {
         const at = yamlLine(file, ["claims", scenario.claims.findIndex((claim) => claim.id === one.claim), "quote"]);
         notPromises.add(`${shownPath(file)}:${at}: ${notAPromiseMessage(one)}`);
@@ -61,5 +67,5 @@ export function planRuns(scenarios: LoadedScenario[], docsRoot: string, version:
       }
     }
   }
-  return { runs: [...runs.values()], drift: [...drift.values()], notPromises: [...notPromises], exitOnly };
+  return { runs: [...runs.values()], drift: [...drift.values()], notPromises: [...notPromises], exitOnly, quoted: [...quoted.values()] };
 }

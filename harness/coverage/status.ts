@@ -32,3 +32,15 @@ export function blockStatus(commands: readonly CommandStatus[]): BlockStatus {
   if (all("run", "substituted")) return "substituted";
   return "excluded";
 }
+
+/**
+ * What answers for one promise of the docs (a sentence, list item or table row of the page set
+ * that names a command, flag, config key or environment variable in inline code), the single list:
+ * - effect: a scenario's claim quotes it and judges what it says happens;
+ * - reference: a reference suite checks that every name in it exists, nothing more;
+ * - excluded: a reviewed promise exclusion says why nothing judges it, and of which kind;
+ * - unaccounted: nothing does.
+ * A reference check never counts as judging an effect.
+ */
+export const PromiseStatus = z.enum(["effect", "reference", "excluded", "unaccounted"]);
+export type PromiseStatus = z.infer<typeof PromiseStatus>;

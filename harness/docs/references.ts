@@ -37,6 +37,8 @@ export const DocReference = z.object({
   unit: ReferenceUnit,
   /** The sentence, list item, table row or command line that names it, as written. */
   text: z.string(),
+  /** The source lines of the paragraph, list item or table row it stands in (a sentence's paragraph may hold others). */
+  span: z.tuple([z.number().int(), z.number().int()]).optional(),
 });
 export type DocReference = z.infer<typeof DocReference>;
 
@@ -90,15 +92,16 @@ export function sentenceAt(text: string, offset: number): string {
 }
 
 /** The prose unit around an inline code: its table row, list item or sentence, as text. */
-function unitOf(target: Nodes, ancestors: Parent[]): { unit: ReferenceUnit; text: string; block: Parent } | undefined {
+function unitOf(target: Nodes, ancestors: Parent[]): { unit: ReferenceUnit; text: string; block: Parent; span: [number, number] } | undefined {
+  const spanOf = (node: Parent): [number, number] => [node.position?.start.line ?? 0, node.position?.end.line ?? 0];
   const row = ancestors.findLast((node) => node.type === "tableRow");
-  if (row) return { unit: "table-row", text: (row.children as Parent[]).map((cell) => toString(cell).trim()).join(" | "), block: row };
+  if (row) return { unit: "table-row", text: (row.children as Parent[]).map((cell) => toString(cell).trim()).join(" | "), block: row, span: spanOf(row) };
   const index = ancestors.findLastIndex((node) => node.type === "paragraph");
   if (index < 0) return undefined;
   const paragraph = ancestors[index]!;
   const { text, offset } = textWithOffset(paragraph, target);
-  if (ancestors[index - 1]?.type === "listItem") return { unit: "list-item", text: text.replace(/\s+/g, " ").trim(), block: paragraph };
-  return { unit: "sentence", text: sentenceAt(text, offset), block: paragraph };
+  if (ancestors[index - 1]?.type === "listItem") return { unit: "list-item", text: text.replace(/\s+/g, " ").trim(), block: paragraph, span: spanOf(paragraph) };
+  return { unit: "sentence", text: sentenceAt(text, offset), block: paragraph, span: spanOf(paragraph) };
 }
 
 /**
@@ -137,13 +140,14 @@ export function pageReferences({ page, file, tree }: PageInput): DocReference[] 
   const lastInBlock = new WeakMap<Parent, string>();
 
   /** A command and the flags written with it (`written`: the command as written, to tell whether its words go on after a flag). */
-  const addCommand = (command: string, flags: string[], line: number, unit: ReferenceUnit, text: string, written: string) => {
-    add({ kind: "command", name: command, line, unit, text });
+  const addCommand = (command: string, flags: string[], line: number, unit: ReferenceUnit, text: string, written: string, span?: [number, number]) => {
+    const where = { line, unit, text, ...(span ? { span } : {}) };
+    add({ kind: "command", name: command, ...where });
     const attribution = wordsAfterFlags(written) ? "section" : "with-command";
-    for (const flag of flags) add({ kind: "flag", name: flag, command, attribution, line, unit, text });
+    for (const flag of flags) add({ kind: "flag", name: flag, command, attribution, ...where });
     // The key a config command reads or writes is documented by the command itself.
     const key = configKeyArgument(written);
-    if (key) add({ kind: "configKey", name: key, command, attribution: "with-command", line, unit, text });
+    if (key) add({ kind: "configKey", name: key, command, attribution: "with-command", ...where });
   };
 
   const walk = (node: Nodes, ancestors: Parent[]) => {
@@ -168,18 +172,18 @@ export function pageReferences({ page, file, tree }: PageInput): DocReference[] 
       const where = unitOf(node, ancestors);
       if (!where) return;
       const subcommands = commandOf(node.value) ? [] : commandsIn(node.value, ownCommand);
-      for (const command of subcommands) addCommand(command, flagsIn(node.value), line, where.unit, where.text, node.value);
+      for (const command of subcommands) addCommand(command, flagsIn(node.value), line, where.unit, where.text, node.value, where.span);
       if (subcommands.length) lastInBlock.set(where.block, subcommands.at(-1)!);
       const named = namedBy(node.value);
       if (!named || subcommands.length) return;
       if (named.kind === "command") {
-        addCommand(named.command, named.flags, line, where.unit, where.text, node.value);
+        addCommand(named.command, named.flags, line, where.unit, where.text, node.value, where.span);
         lastInBlock.set(where.block, named.command);
       } else if (named.kind === "flag") {
         const command = lastInBlock.get(where.block) ?? context();
-        for (const flag of named.flags) add({ kind: "flag", name: flag, ...(command ? { command, attribution: "section" as const } : {}), line, unit: where.unit, text: where.text });
+        for (const flag of named.flags) add({ kind: "flag", name: flag, ...(command ? { command, attribution: "section" as const } : {}), line, unit: where.unit, text: where.text, span: where.span });
       } else {
-        add({ kind: named.kind, name: named.kind === "configKey" ? named.key : named.name, line, unit: where.unit, text: where.text });
+        add({ kind: named.kind, name: named.kind === "configKey" ? named.key : named.name, line, unit: where.unit, text: where.text, span: where.span });
       }
       return;
     }

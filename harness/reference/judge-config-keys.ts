@@ -1,6 +1,6 @@
 import type { DocReference } from "../docs/references.ts";
 import { judgeKeyPath } from "./config-schema.ts";
-import { type ReferenceExclusion, type ReferenceVerdict, withoutExcluded } from "./judge-references.ts";
+import { isJudgedByReference, type ReferenceExclusion, type ReferenceVerdict, withoutExcluded } from "./judge-references.ts";
 
 type Schema = Parameters<typeof judgeKeyPath>[0];
 
@@ -13,7 +13,7 @@ type Schema = Parameters<typeof judgeKeyPath>[0];
  */
 export function judgeConfigKeys(references: DocReference[], schema: Schema, exclusions: ReferenceExclusion[] = []): ReferenceVerdict[] {
   const byKey = Map.groupBy(
-    withoutExcluded(references, exclusions).filter((reference) => reference.kind === "configKey" && reference.attribution === "with-command"),
+    withoutExcluded(references, exclusions).filter((reference) => reference.kind === "configKey" && isJudgedByReference(reference)),
     (reference) => reference.name,
   );
   const topLevel = Object.keys((schema.properties ?? {}) as object).filter((key) => key !== "$schema");

@@ -32,11 +32,20 @@ const slug = (subject: string) =>
 
 type Judged = { subject: string; kind: "command" | "flag"; refs: DocReference[] };
 
+/**
+ * Whether a reference suite judges what a reference names: a command; a flag tied to a command;
+ * a config key given to `config get|set|unset` (one named only in prose may be a legacy key, an
+ * output field or a protocol event). Environment variables no command lists are judged by none.
+ */
+export const isJudgedByReference = (reference: DocReference): boolean =>
+  reference.kind === "command" || (reference.kind === "flag" && reference.command !== undefined) || (reference.kind === "configKey" && reference.attribution === "with-command");
+
 /** The documented commands and command-and-flags, each once, with every place that documents it. */
 function subjectsOf(references: DocReference[]): Judged[] {
   const bySubject = new Map<string, Judged>();
   for (const reference of references) {
-    if (reference.kind !== "command" && !(reference.kind === "flag" && reference.command)) continue;
+    // Config keys are judged by the schema (judge-config-keys.ts).
+    if ((reference.kind !== "command" && reference.kind !== "flag") || !isJudgedByReference(reference)) continue;
     const subject = reference.kind === "command" ? reference.name : `${reference.command} ${reference.name}`;
     const entry = bySubject.get(subject) ?? { subject, kind: reference.kind, refs: [] };
     entry.refs.push(reference);
@@ -109,7 +118,10 @@ export function judgeReferences(references: DocReference[], tree: CliTree, helps
 
 const firstLine = (output: string) => output.split("\n").map((line) => line.trim()).find((line) => line && !/^OpenClaw \d/.test(line))?.slice(0, 200) ?? "(nothing)";
 
+/** Whether a reviewed exclusion of the suite takes a reference out (another program's flag, a future one). */
+export const isExcludedFromReference = (reference: DocReference, exclusions: ReferenceExclusion[]) =>
+  exclusions.some((entry) => entry.name === reference.name && matchesGlob(reference.page, entry.page));
+
 /** The references no reviewed exclusion takes out. */
-export const withoutExcluded = (references: DocReference[], exclusions: ReferenceExclusion[]) =>
-  references.filter((reference) => !exclusions.some((entry) => entry.name === reference.name && matchesGlob(reference.page, entry.page)));
+export const withoutExcluded = (references: DocReference[], exclusions: ReferenceExclusion[]) => references.filter((reference) => !isExcludedFromReference(reference, exclusions));
 
