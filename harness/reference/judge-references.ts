@@ -100,12 +100,15 @@ export function judgeReferences(references: DocReference[], tree: CliTree, helps
     if (output === undefined) return { ...base, held: false, observed: [`✗ ${confirmedBy} was not run, and the completion script does not settle it`] };
     const help = parseHelp(output);
     if (!help) return { ...base, confirmedBy, held: false, observed: [`✗ ${command} is no command of this version: its --help printed no usage, but "${firstLine(output)}"`] };
-    const rest = command.slice(help.command.length).trim();
-    if (!command.startsWith(help.command) || (rest && !help.takesArguments)) {
-      const missing = rest.split(" ")[0] ?? command;
+    const alias = isAliasOf(command, help.command);
+    const rest = alias ? "" : command.slice(help.command.length).trim();
+    if (!alias && (!command.startsWith(help.command) || (rest && !help.takesArguments))) {
+      const missing = command.startsWith(help.command) ? rest.split(" ")[0]! : command.split(" ").at(-1)!;
       return { ...base, confirmedBy, held: false, observed: [`✗ ${help.command} has no command "${missing}" (its commands: ${help.commands.filter((one) => one !== "help").join(", ") || "none"})`] };
     }
-    const found = `${help.command} is a command of this version${rest ? `, taking "${rest}" as its argument` : ""} (its --help)`;
+    const found = alias
+      ? `${command} is a command of this version, another name of ${help.command} (its --help)`
+      : `${help.command} is a command of this version${rest ? `, taking "${rest}" as its argument` : ""} (its --help)`;
     if (!flag) return { ...base, confirmedBy, held: true, observed: [`✓ ${found}`] };
     const inTree = judgeCommand(tree, help.command, [flag]);
     const takes = help.options.includes(flag) || (inTree.known && !inTree.unknownFlags.length);
@@ -115,6 +118,17 @@ export function judgeReferences(references: DocReference[], tree: CliTree, helps
     return { ...base, confirmedBy, held: false, observed: [`✗ ${help.command} takes no ${flag}${elsewhere}`] };
   });
 }
+
+/**
+ * Whether the help a command printed is a sibling's: `openclaw chat --help` printing `Usage:
+ * openclaw tui|terminal` (commander shows a command's first alias only, so a second one is
+ * known by its help alone). Same parent, another last word.
+ */
+const isAliasOf = (command: string, shown: string) => {
+  const asked = command.split(" ");
+  const named = shown.split(" ");
+  return asked.length === named.length && asked.at(-1) !== named.at(-1) && asked.slice(0, -1).join(" ") === named.slice(0, -1).join(" ");
+};
 
 const firstLine = (output: string) => output.split("\n").map((line) => line.trim()).find((line) => line && !/^OpenClaw \d/.test(line))?.slice(0, 200) ?? "(nothing)";
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
+import type { VersionPromises } from "../../harness/coverage/promises.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
 import { projectRoot } from "../../harness/util/paths.ts";
 import { runCli } from "../support/cli.ts";
@@ -73,6 +74,39 @@ describe("check: a docs pull request's first job", () => {
     expect(cli.stdout).toMatch(/^openclaw 2026\.9\.6: \d+ blocks on \d+ pages · run \d+ /m);
     expect(cli.stdout).toContain("✓ every scenario's locators and quotes resolve");
     expect([ExitCode.asExpected, ExitCode.uncovered]).toContain(cli.exitCode);
+  });
+});
+
+// coverage --promises reads the same docs and scenarios and starts nothing either.
+describe("promise coverage on the default versions' own docs", () => {
+  let versions: VersionPromises[];
+  let exitCode: number;
+  beforeAll(async () => {
+    const cli = await runCli(["coverage", "--promises", "--openclaw", "2026.5.12,2026.9.6", "--format", "json"]);
+    expect(cli.provisioningCalls).toEqual([]);
+    versions = JSON.parse(cli.stdout);
+    exitCode = cli.exitCode;
+  }, 120_000);
+
+  test("every promise has one status, per page and per version the figures add up, and unaccounted promises exit 6", () => {
+    expect(versions.map((version) => version.openclaw)).toEqual(["2026.5.12", "2026.9.6"]);
+    for (const { promises, pages, totals } of versions) {
+      expect(promises.length).toBe(totals.promises);
+      expect(totals.effect + totals.reference + totals.excluded + totals.unaccounted).toBe(totals.promises);
+      expect(pages.reduce((sum, page) => sum + page.promises, 0)).toBe(totals.promises);
+      // A reference check alone is never an effect: an 'effect' promise names the claims that judge it.
+      for (const promise of promises) expect(promise.status === "effect").toBe(promise.claims.length > 0);
+    }
+    expect(exitCode).toBe(versions.some((version) => version.totals.unaccounted > 0) ? ExitCode.uncovered : ExitCode.asExpected);
+  });
+
+  test("a sentence a scenario's claim quotes is judged by effect by that claim; one only the reference suite checks is 'reference'", () => {
+    const latest = versions.find((version) => version.openclaw === "2026.9.6")!;
+    const locale = latest.promises.find((promise) => promise.file === "docs/start/wizard.md" && promise.text.startsWith("It uses the first nonblank value from OPENCLAW_LOCALE"));
+    expect(locale).toMatchObject({ status: "effect", claims: expect.arrayContaining(["wizard-locale/openclaw-locale-wins-over-lang"]) });
+    const reference = latest.promises.filter((promise) => promise.status === "reference");
+    expect(reference.length).toBeGreaterThan(0);
+    for (const promise of reference) expect(promise.names.every((name) => name.referenceChecked)).toBe(true);
   });
 });
 

@@ -61,6 +61,19 @@ describe("documented commands and flags, judged against the version's CLI", () =
     expect(judgeReferences(references, tree, helps)[0]).toMatchObject({ held: false, observed: ['✗ openclaw migrate has no command "lisst" (its commands: list)'] });
   });
 
+  test("a command whose --help is a sibling's is another name of it (commander shows only the first alias); one at another depth is not", () => {
+    const references = [ref("command", "openclaw chat"), ref("flag", "--session", { command: "openclaw chat", attribution: "with-command" }), ref("command", "openclaw models chatx")];
+    const helps = new Map([
+      ["openclaw chat", help("openclaw tui|terminal [options]", ["--session <key>"])],
+      ["openclaw models chatx", help("openclaw tui|terminal [options]", ["--session <key>"])],
+    ]);
+    expect(judgeReferences(references, tree, helps).map(({ held, observed }) => [held, observed[0]])).toEqual([
+      [true, "✓ openclaw chat is a command of this version, another name of openclaw tui (its --help)"],
+      [true, "✓ openclaw tui takes --session (its --help)"],
+      [false, '✗ openclaw tui has no command "chatx" (its commands: none)'],
+    ]);
+  });
+
   test("a flag written with its command is that command's; one only in its section is any command's", () => {
     const references = [
       ref("flag", "--json", { command: "openclaw doctor", attribution: "with-command" }),
