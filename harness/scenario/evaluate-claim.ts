@@ -1,5 +1,7 @@
 import { formatJournalEntry, type JournalEntry } from "../../mocks/edge/journal.ts";
 import { timeLimitNote } from "../sut/command-result.ts";
+import { SUT_HOME } from "../sut/image.ts";
+import { inContainer } from "./observe-step.ts";
 import type { Expectation } from "./schema.ts";
 import { parseJson, valueAt } from "./json-value.ts";
 import type { StepObservations, StepRecord } from "./records.ts";
@@ -133,6 +135,7 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
     });
   }
   if (expect.file) checks.push(checkFile(expect.file, step.observed));
+  if (expect.written) checks.push(checkWritten(expect.written, step.observed?.written));
   if (expect.process) checks.push(checkSeen("process", expect.process, step.observed?.processes));
   if (expect.log) checks.push(checkSeen("OpenClaw log line", expect.log, step.observed?.log));
   return { held: checks.every((check) => check.held), observed: checks.map((check) => `${check.held ? "✓" : "✗"} ${check.observed}`), evidence: [...evidence] };
@@ -159,6 +162,25 @@ function checkFile(want: NonNullable<Expectation["file"]>, observed: StepObserva
   if (want.includes !== undefined) parts.push({ held: fact.holds?.[want.includes] === true, observed: `${fact.holds?.[want.includes] ? "holds" : "does not hold"} "${shown(want.includes)}"` });
   if (want.excludes !== undefined) parts.push({ held: fact.holds?.[want.excludes] === false, observed: `${fact.holds?.[want.excludes] ? "holds" : "does not hold"} "${shown(want.excludes)}"${fact.holds?.[want.excludes] ? " (expected not)" : ""}` });
   return { held: parts.every((part) => part.held), observed: parts.map((part) => part.observed).join(", ") };
+}
+
+const shownPath = (path: string) => (path.startsWith(`${SUT_HOME}/`) ? `~/${path.slice(SUT_HOME.length + 1)}` : path);
+
+/** Where the files a step wrote went: at least one under `under`, none under `notUnder`. */
+function checkWritten(want: NonNullable<Expectation["written"]>, written: string[] | undefined): Check {
+  if (!written) return { held: false, observed: "the files written during this step were not looked at" };
+  const within = (folder: string) => written.filter((path) => path === inContainer(folder) || path.startsWith(`${inContainer(folder).replace(/\/$/, "")}/`));
+  const some = within(want.under);
+  const stray = want.notUnder.flatMap((folder) => within(folder).map((path) => ({ folder, path })));
+  const listed = (paths: string[]) => `${paths.slice(0, 4).map(shownPath).join(", ")}${paths.length > 4 ? `, … (${paths.length} in all)` : ""}`;
+  const parts = [
+    some.length ? `${some.length} file(s) written under ${want.under}: ${listed(some)}` : `nothing written under ${want.under} (written: ${written.length ? listed(written) : "nothing"})`,
+    ...want.notUnder.map((folder) => {
+      const there = stray.filter((one) => one.folder === folder).map((one) => one.path);
+      return there.length ? `${there.length} file(s) written under ${folder}: ${listed(there)}` : `none under ${folder}`;
+    }),
+  ];
+  return { held: some.length > 0 && stray.length === 0, observed: parts.join("; ") };
 }
 
 /** A process or log line matching the pattern, seen (or, with seen: false, not seen) during the step. */

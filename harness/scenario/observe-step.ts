@@ -5,7 +5,10 @@ import type { FileFact, StepObservations } from "./records.ts";
 import type { Expectation } from "./schema.ts";
 
 /** The SUT as observation needs it: files, processes and OpenClaw's log. */
-export type ObservableSut = Pick<SutContainer, "readFile" | "openclawLog" | "watchProcesses" | "standInSessions">;
+export type ObservableSut = Pick<SutContainer, "readFile" | "openclawLog" | "watchProcesses" | "standInSessions" | "markTime" | "filesWrittenSince">;
+
+/** Where a step may write that a `written:` claim looks: the user's home and the temporary folders, and the folders it names. */
+const WRITABLE = [SUT_HOME, "/tmp", "/var/tmp"];
 
 /** A path as the claims write it (`~/…` is the OpenClaw user's home) in the container. */
 export const inContainer = (path: string) => (path.startsWith("~/") ? `${SUT_HOME}/${path.slice(2)}` : path);
@@ -41,7 +44,7 @@ export function documentedProcesses(seen: readonly SeenProcess[], standIns: read
 
 /**
  * Starts watching what the claims on a step ask about (processes while it runs, OpenClaw's log
- * lines it adds, files after it), and finishes once the step is done. Nothing is watched for a
+ * lines it adds, files after it, the files it created or changed), and finishes once the step is done. Nothing is watched for a
  * step no claim asks about, so ordinary steps cost nothing extra. The runner finishes the watch
  * before a substitution's stand-in starts.
  */
@@ -50,8 +53,11 @@ export async function watchStep(sut: ObservableSut, expectations: Expectation[])
   const wantsLog = expectations.some((expect) => expect.log);
   const processes = expectations.some((expect) => expect.process) ? sut.watchProcesses() : undefined;
   const logBefore = wantsLog ? (await sut.openclawLog()).length : 0;
+  const written = expectations.flatMap((expect) => expect.written ?? []);
+  const marker = written.length ? await sut.markTime() : undefined;
   return async () => {
-    if (!files.length && !wantsLog && !processes) return undefined;
+    if (!files.length && !wantsLog && !processes && !marker) return undefined;
+    const folders = [...new Set([...WRITABLE, ...written.flatMap((want) => [want.under, ...want.notUnder].map(inContainer))])];
     const paths = [...new Set(files.map((file) => file.path))];
     const facts = await Promise.all(
       paths.map((path) => {
@@ -63,6 +69,7 @@ export async function watchStep(sut: ObservableSut, expectations: Expectation[])
       files: facts,
       ...(processes ? { processes: documentedProcesses(await processes.stop(), await sut.standInSessions()) } : {}),
       ...(wantsLog ? { log: (await sut.openclawLog()).slice(logBefore).map(logLineText) } : {}),
+      ...(marker ? { written: await sut.filesWrittenSince(marker, folders) } : {}),
     };
   };
 }

@@ -55,6 +55,8 @@ export interface StepObservations {
   processes?: string[];
   /** The lines OpenClaw wrote to its own log while the step ran, as text. */
   log?: string[];
+  /** The files the step created or changed (under the home, /tmp, /var/tmp and the folders claims named), as container paths. */
+  written?: string[];
 }
 
 /** What one step did: the command (and where the docs say it), its result, and what reached the mocks. */

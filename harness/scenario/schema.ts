@@ -189,6 +189,9 @@ export const Step = z
     }
   });
 
+/** A path as claims write it: absolute, or under ~/ (the OpenClaw user's home). */
+const homeOrAbsolute = z.string().regex(/^(~\/|\/)/, "an absolute path, or one under ~/ (the OpenClaw user's home)");
+
 /** One observable outcome; every field given must hold. */
 export const Expectation = z.strictObject({
   exitCode: z.number().int().optional(),
@@ -208,7 +211,7 @@ export const Expectation = z.strictObject({
   actorApproved: z.boolean().optional(),
   file: z
     .strictObject({
-      path: z.string().regex(/^(~\/|\/)/, "an absolute path, or one under ~/ (the OpenClaw user's home)"),
+      path: homeOrAbsolute,
       exists: z.boolean().default(true),
       mode: z.string().regex(/^[0-7]{3,4}$/, "octal permission bits, e.g. 600").optional(),
       json: z.strictObject({ path: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
@@ -217,6 +220,13 @@ export const Expectation = z.strictObject({
     })
     .optional()
     .describe("a file in the SUT after the step: whether it exists, its mode, a value of its JSON, text it holds or must not"),
+  written: z
+    .strictObject({
+      under: homeOrAbsolute.describe("a folder where the step must have created or changed at least one file"),
+      notUnder: z.array(homeOrAbsolute).default([]).describe("folders where it must have created or changed none (e.g. ~/.openclaw, when a variable moves the state elsewhere)"),
+    })
+    .optional()
+    .describe("the files the step created or changed, anywhere under the OpenClaw user's home, /tmp, /var/tmp and the folders named: some under one folder, none under others"),
   process: z
     .strictObject({ matches: regex, seen: z.boolean().default(true) })
     .optional()

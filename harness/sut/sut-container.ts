@@ -1,4 +1,5 @@
 import "./testcontainers-env.ts";
+import { randomUUID } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -258,6 +259,23 @@ export class SutContainer {
     if (result.exitCode !== 0) return { exists: false };
     const [mode, ...text] = String(result.stdout).split("\n");
     return { exists: true, mode: mode!.trim(), text: text.join("\n") };
+  }
+
+  /**
+   * A moment to compare files with: a marker file whose modification time is now. `filesWrittenSince`
+   * lists the files created or changed after it.
+   */
+  async markTime(): Promise<string> {
+    const marker = `/tmp/.ocf-written-since-${randomUUID()}`;
+    await this.asRoot(["touch", marker]);
+    return marker;
+  }
+
+  /** The files and links under the folders (those that exist) modified after the marker, which is then removed. */
+  async filesWrittenSince(marker: string, folders: string[]): Promise<string[]> {
+    const script = 'm="$1"; shift; for d in "$@"; do [ -e "$d" ] && find "$d" -xdev "(" -type f -o -type l ")" -newer "$m" ! -path "$m" -print 2>/dev/null; done; rm -f "$m"';
+    const result = await this.asRoot(["sh", "-c", script, "sh", marker, ...folders]);
+    return [...new Set(String(result.stdout).split("\n").filter(Boolean))].sort();
   }
 
   /** The lines OpenClaw has written to its own log so far. */

@@ -13,7 +13,7 @@ const step = (observed?: StepObservations): StepRecord => ({
 const expectation = (input: unknown) => Expectation.parse(input);
 
 /** A container with one credential file, a log and a process list, as the adapter reports them. */
-function fakeSut(log: string[][], processes: string[], standIns: { session: number; args: string }[] = []): ObservableSut & { logCalls: number } {
+function fakeSut(log: string[][], processes: string[], standIns: { session: number; args: string }[] = [], written: string[] = []): ObservableSut & { logCalls: number; scanned: string[][] } {
   const files: Record<string, { mode: string; text: string }> = {
     "/home/openclaw/.openclaw/agents/main/agent/auth-profiles.json": { mode: "644", text: '{"profiles":{"openai-codex:default":{"type":"oauth"}}}' },
   };
@@ -23,6 +23,12 @@ function fakeSut(log: string[][], processes: string[], standIns: { session: numb
     openclawLog: async () => log[Math.min(sut.logCalls++, log.length - 1)]!,
     watchProcesses: () => ({ stop: async () => [...processes.map((args, index) => ({ session: 100 + index, args })), ...standIns] }),
     standInSessions: async () => standIns.map((process) => process.session),
+    scanned: [] as string[][],
+    markTime: async () => "/tmp/.marker",
+    filesWrittenSince: async (_marker: string, folders: string[]) => {
+      sut.scanned.push(folders);
+      return written;
+    },
   };
   return sut;
 }
@@ -79,5 +85,29 @@ describe("files, processes and OpenClaw's log are observed only when a claim ask
   test("dotted paths, bracketed keys and array indexes", () => {
     expect(valueAt({ result: { payloads: [{ text: "PONG" }] } }, "result.payloads.0.text")).toBe("PONG");
     expect(valueAt({ a: { "b.c": { d: 1 } } }, 'a["b.c"].d')).toBe(1);
+  });
+});
+
+describe("where a step wrote: the files it created or changed", () => {
+  const asked = expectation({ written: { under: "/srv/state", notUnder: ["~/.openclaw"] } });
+
+  test("some under the folder a variable names and none in the default place hold; the folders named are looked in too", async () => {
+    const sut = fakeSut([[]], [], [], ["/srv/state/openclaw.json", "/tmp/openclaw/openclaw-2026-12-06.log"]);
+    const observed = await (await watchStep(sut, [asked]))();
+    expect(sut.scanned[0]).toEqual(["/home/openclaw", "/tmp", "/var/tmp", "/srv/state", "/home/openclaw/.openclaw"]);
+    const verdict = evaluateClaim(asked, step(observed));
+    expect(verdict).toMatchObject({ held: true, observed: ["✓ 1 file(s) written under /srv/state: /srv/state/openclaw.json; none under ~/.openclaw"] });
+  });
+
+  test("a file written in the default place fails, naming it; nothing written at all fails too", async () => {
+    const stray = await (await watchStep(fakeSut([[]], [], [], ["/srv/state/openclaw.json", "/home/openclaw/.openclaw/openclaw.json"]), [asked]))();
+    expect(evaluateClaim(asked, step(stray))).toMatchObject({ held: false, observed: ["✗ 1 file(s) written under /srv/state: /srv/state/openclaw.json; 1 file(s) written under ~/.openclaw: ~/.openclaw/openclaw.json"] });
+    const nothing = await (await watchStep(fakeSut([[]], []), [asked]))();
+    expect(evaluateClaim(asked, step(nothing))).toMatchObject({ held: false, observed: ["✗ nothing written under /srv/state (written: nothing); none under ~/.openclaw"] });
+  });
+
+  test("a folder is not matched by a name it merely starts with", async () => {
+    const observed = await (await watchStep(fakeSut([[]], [], [], ["/srv/state-old/openclaw.json"]), [asked]))();
+    expect(evaluateClaim(asked, step(observed)).held).toBe(false);
   });
 });
