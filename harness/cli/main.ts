@@ -283,15 +283,13 @@ async function main(): Promise<number> {
       const report = readRunReport(reportFile);
       // The report names exactly what was under test: its docs, without resolving or packing it again.
       const docs = await Promise.all(report.run.versions.map(async ({ target }) => ({ version: target.version, docsRoot: await ensureDocsOf(target) })));
-      writeReadmeTables(report, reportFile, measureVersions(docs, loadScenarios()));
+      const scenarios = loadScenarios();
+      writeReadmeTables(report, reportFile, measureVersions(docs, scenarios), measurePromiseVersions(docs, scenarios, loadReferenceSuites()));
       return ExitCode.asExpected;
     }
     case "coverage": {
       const format = coverageFormat(values.format!);
-      if (values.promises) {
-        const scenarios = loadScenarios();
-        return printPromises(measurePromiseVersions(await docsOfVersions(), scenarios, loadReferenceSuites()), format);
-      }
+      if (values.promises) return printPromises(measurePromiseVersions(await docsOfVersions(), loadScenarios(), loadReferenceSuites()), format);
       return printCoverage((await measureSelected()).coverages, format);
     }
     case "check": {
