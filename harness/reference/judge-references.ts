@@ -33,12 +33,12 @@ const slug = (subject: string) =>
 type Judged = { subject: string; kind: "command" | "flag"; refs: DocReference[] };
 
 /**
- * Whether a reference suite judges what a reference names: a command; a flag tied to a command;
- * a config key given to `config get|set|unset` (one named only in prose may be a legacy key, an
+ * Whether a reference suite judges what a reference names: a command; a flag (with the command it
+ * is tied to, or with none: then some command must take it); a config key given to `config get|set|unset` (one named only in prose may be a legacy key, an
  * output field or a protocol event). Environment variables no command lists are judged by none.
  */
 export const isJudgedByReference = (reference: DocReference): boolean =>
-  reference.kind === "command" || (reference.kind === "flag" && reference.command !== undefined) || (reference.kind === "configKey" && reference.attribution === "with-command");
+  reference.kind === "command" || reference.kind === "flag" || (reference.kind === "configKey" && reference.attribution === "with-command");
 
 /** The documented commands and command-and-flags, each once, with every place that documents it. */
 function subjectsOf(references: DocReference[]): Judged[] {
@@ -46,7 +46,7 @@ function subjectsOf(references: DocReference[]): Judged[] {
   for (const reference of references) {
     // Config keys are judged by the schema (judge-config-keys.ts).
     if ((reference.kind !== "command" && reference.kind !== "flag") || !isJudgedByReference(reference)) continue;
-    const subject = reference.kind === "command" ? reference.name : `${reference.command} ${reference.name}`;
+    const subject = reference.kind === "command" ? reference.name : reference.command ? `${reference.command} ${reference.name}` : reference.name;
     const entry = bySubject.get(subject) ?? { subject, kind: reference.kind, refs: [] };
     entry.refs.push(reference);
     bySubject.set(subject, entry);
@@ -55,7 +55,7 @@ function subjectsOf(references: DocReference[]): Judged[] {
 }
 
 /** The command a subject's verdict rests on, and its flag if any. */
-const partsOf = ({ kind, refs }: Judged) => ({ command: kind === "command" ? refs[0]!.name : refs[0]!.command!, flag: kind === "flag" ? refs[0]!.name : undefined });
+const partsOf = ({ kind, refs }: Judged) => ({ command: kind === "command" ? refs[0]!.name : refs[0]!.command, flag: kind === "flag" ? refs[0]!.name : undefined });
 
 /** A flag every page names only in its command's section (never written with the command). */
 const flagOnlyInSection = ({ kind, refs }: Judged) => kind === "flag" && refs.every((reference) => reference.attribution === "section");
@@ -63,6 +63,12 @@ const flagOnlyInSection = ({ kind, refs }: Judged) => kind === "flag" && refs.ev
 /** What the completion script alone says of a subject: settled (held), or in doubt. */
 function fromTree(judged: Judged, tree: CliTree): ReferenceVerdict["observed"] | undefined {
   const { command, flag } = partsOf(judged);
+  if (command === undefined) {
+    // A flag a page names with no command at all (an options table outside any command's section):
+    // it must be some command's, which the completion script settles.
+    const takers = commandsTaking(tree, flag!);
+    return takers.length ? [`✓ ${flag} is taken by ${takers.slice(0, 3).join(", ")}${takers.length > 3 ? ", …" : ""} (the page names no command with it)`] : [`✗ no command of this version takes ${flag} (the page names no command with it)`];
+  }
   const verdict = judgeCommand(tree, command, flag ? [flag] : []);
   if (!verdict.known) return undefined;
   if (!flag) return [`✓ ${verdict.command} is a command of this version`];
@@ -78,7 +84,7 @@ function fromTree(judged: Judged, tree: CliTree): ReferenceVerdict["observed"] |
  * the command does not seem to take. One call each, as the docs write the command.
  */
 export function helpToConfirm(references: DocReference[], tree: CliTree, exclusions: ReferenceExclusion[] = []): string[] {
-  return [...new Set(subjectsOf(withoutExcluded(references, exclusions)).filter((judged) => !fromTree(judged, tree)).map((judged) => partsOf(judged).command))].sort();
+  return [...new Set(subjectsOf(withoutExcluded(references, exclusions)).filter((judged) => !fromTree(judged, tree)).flatMap((judged) => partsOf(judged).command ?? []))].sort();
 }
 
 /**
@@ -90,11 +96,13 @@ export function helpToConfirm(references: DocReference[], tree: CliTree, exclusi
  */
 export function judgeReferences(references: DocReference[], tree: CliTree, helps: Map<string, string>, exclusions: ReferenceExclusion[] = []): ReferenceVerdict[] {
   return subjectsOf(withoutExcluded(references, exclusions)).map((judged) => {
-    const { command, flag } = partsOf(judged);
+    const { flag } = partsOf(judged);
     const first = judged.refs[0]!;
     const base = { id: `${judged.kind}-${slug(judged.subject)}`, kind: judged.kind, subject: judged.subject, quote: first.text, file: first.file, line: first.line, alsoAt: judged.refs.length - 1 };
     const settled = fromTree(judged, tree);
     if (settled) return { ...base, held: settled[0]!.startsWith("✓"), observed: settled };
+    // Unsettled by the completion script means a command was named (a commandless flag always settles).
+    const command = partsOf(judged).command!;
     const output = helps.get(command);
     const confirmedBy = `${command} --help`;
     if (output === undefined) return { ...base, held: false, observed: [`✗ ${confirmedBy} was not run, and the completion script does not settle it`] };
@@ -134,7 +142,7 @@ const firstLine = (output: string) => output.split("\n").map((line) => line.trim
 
 /** Whether a reviewed exclusion of the suite takes a reference out (another program's flag, a future one). */
 export const isExcludedFromReference = (reference: DocReference, exclusions: ReferenceExclusion[]) =>
-  exclusions.some((entry) => entry.name === reference.name && matchesGlob(reference.page, entry.page));
+  exclusions.some((entry) => [entry.name].flat().includes(reference.name) && matchesGlob(reference.page, entry.page));
 
 /** The references no reviewed exclusion takes out. */
 export const withoutExcluded = (references: DocReference[], exclusions: ReferenceExclusion[]) => references.filter((reference) => !isExcludedFromReference(reference, exclusions));

@@ -364,7 +364,9 @@ export const ReferenceSuite = z.strictObject({
   exclusions: z
     .array(
       z.strictObject({
-        name: z.string().min(1).describe("the command or flag as the page writes it, e.g. --max-old-space-size"),
+        name: z
+          .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+          .describe("the command or flag as the page writes it, e.g. --max-old-space-size, or several (another program's options listed on one page)"),
         page: z.string().min(1).describe("a page or page glob under docs/ where it is named"),
         why: z.string().min(10).describe("why it is not OpenClaw's to take: another program's flag, a future flag the sentence says is not there yet"),
       }),

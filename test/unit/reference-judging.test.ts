@@ -100,6 +100,16 @@ describe("documented commands and flags, judged against the version's CLI", () =
     expect(verdicts[0]).toMatchObject({ id: "flag-doctor--fix", alsoAt: 1, file: "docs/cli/doctor.md" });
   });
 
+  test("a flag named with no command must be some command's, settled by the completion script alone; an exclusion may list several names", () => {
+    const references = [ref("flag", "--fix"), ref("flag", "--device-code"), ref("flag", "--no-onboard", { page: "install/installer.md" })];
+    const exclusions = [{ name: ["--npm", "--no-onboard"], page: "install/*.md", why: "the installer script's own options" }];
+    expect(helpToConfirm(references, tree, exclusions)).toEqual([]);
+    expect(judgeReferences(references, tree, new Map(), exclusions).map(({ id, held, observed }) => [id, held, observed[0]])).toEqual([
+      ["flag-openclaw--fix", true, "✓ --fix is taken by openclaw doctor (the page names no command with it)"],
+      ["flag-openclaw--device-code", false, "✗ no command of this version takes --device-code (the page names no command with it)"],
+    ]);
+  });
+
   test("what --help was never asked about is not judged held", () => {
     expect(judgeReferences([ref("command", "openclaw policy")], tree, new Map())[0]).toMatchObject({ held: false });
   });
