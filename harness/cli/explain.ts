@@ -26,7 +26,8 @@ function describeExpectation(expect: Expectation): string {
       (expect.file.exists
         ? `file ${expect.file.path}${expect.file.mode ? ` with mode ${expect.file.mode}` : ""}${expect.file.json ? ` where ${expect.file.json.path} = ${JSON.stringify(expect.file.json.equals)}` : ""}`
         : `no file ${expect.file.path}`),
-    expect.written && `files written under ${expect.written.under}${expect.written.notUnder.length ? `, none under ${expect.written.notUnder.join(", ")}` : ""}`,
+    expect.written &&
+      [expect.written.under && `files written under ${expect.written.under}`, expect.written.notUnder.length && `none under ${expect.written.notUnder.join(", ")}${expect.written.except.length ? ` (but ${expect.written.except.join(", ")})` : ""}`].filter(Boolean).join(", "),
     expect.process && `${expect.process.seen ? "a" : "no"} process /${expect.process.matches}/ while it runs`,
     expect.log && `${expect.log.seen ? "an" : "no"} OpenClaw log line /${expect.log.matches}/ while it runs`,
   ];

@@ -46,10 +46,11 @@ export function absencesOnly(expect: Expectation): string[] | undefined {
     expect.file?.exists === false && `no ${expect.file.path}`,
     expect.file?.excludes !== undefined && `no "…" in ${expect.file.path}`,
     expect.actorApproved === false && "that the person does not get through",
+    expect.written && expect.written.under === undefined && `nothing written under ${expect.written.notUnder.join(", ")}`,
   ].filter((one): one is string => typeof one === "string");
   const positive =
     expect.exitCode !== undefined || expect.outputIncludes !== undefined || expect.json !== undefined || expect.journal !== undefined ||
-    expect.actorApproved === true || (expect.file !== undefined && expect.file.exists !== false && (expect.file.excludes === undefined || expect.file.json !== undefined || expect.file.includes !== undefined || expect.file.mode !== undefined)) || expect.process?.seen === true || expect.log?.seen === true;
+    expect.actorApproved === true || (expect.file !== undefined && expect.file.exists !== false && (expect.file.excludes === undefined || expect.file.json !== undefined || expect.file.includes !== undefined || expect.file.mode !== undefined)) || expect.process?.seen === true || expect.log?.seen === true || expect.written?.under !== undefined;
   return positive || !absences.length ? undefined : absences;
 }
 
@@ -166,21 +167,23 @@ function checkFile(want: NonNullable<Expectation["file"]>, observed: StepObserva
 
 const shownPath = (path: string) => (path.startsWith(`${SUT_HOME}/`) ? `~/${path.slice(SUT_HOME.length + 1)}` : path);
 
-/** Where the files a step wrote went: at least one under `under`, none under `notUnder`. */
+/**
+ * Where the files a step wrote went: at least one under `under` (when given), none under
+ * `notUnder` but for those under `except`.
+ */
 function checkWritten(want: NonNullable<Expectation["written"]>, written: string[] | undefined): Check {
   if (!written) return { held: false, observed: "the files written during this step were not looked at" };
-  const within = (folder: string) => written.filter((path) => path === inContainer(folder) || path.startsWith(`${inContainer(folder).replace(/\/$/, "")}/`));
-  const some = within(want.under);
-  const stray = want.notUnder.flatMap((folder) => within(folder).map((path) => ({ folder, path })));
+  const isUnder = (path: string, folder: string) => path === inContainer(folder) || path.startsWith(`${inContainer(folder).replace(/\/$/, "")}/`);
+  const within = (folder: string) => written.filter((path) => isUnder(path, folder) && !want.except.some((allowed) => isUnder(path, allowed)));
   const listed = (paths: string[]) => `${paths.slice(0, 4).map(shownPath).join(", ")}${paths.length > 4 ? `, … (${paths.length} in all)` : ""}`;
+  const some = want.under === undefined ? undefined : within(want.under);
+  const stray = want.notUnder.map((folder) => ({ folder, paths: within(folder) }));
   const parts = [
-    some.length ? `${some.length} file(s) written under ${want.under}: ${listed(some)}` : `nothing written under ${want.under} (written: ${written.length ? listed(written) : "nothing"})`,
-    ...want.notUnder.map((folder) => {
-      const there = stray.filter((one) => one.folder === folder).map((one) => one.path);
-      return there.length ? `${there.length} file(s) written under ${folder}: ${listed(there)}` : `none under ${folder}`;
-    }),
+    ...(some === undefined ? [] : [some.length ? `${some.length} file(s) written under ${want.under}: ${listed(some)}` : `nothing written under ${want.under} (written: ${written.length ? listed(written) : "nothing"})`]),
+    ...stray.map(({ folder, paths }) => (paths.length ? `${paths.length} file(s) written under ${folder}: ${listed(paths)}` : `none under ${folder}`)),
   ];
-  return { held: some.length > 0 && stray.length === 0, observed: parts.join("; ") };
+  const exempt = want.except.length ? ` (${want.except.join(", ")} aside)` : "";
+  return { held: (some === undefined || some.length > 0) && stray.every(({ paths }) => paths.length === 0), observed: `${parts.join("; ")}${exempt}` };
 }
 
 /** A process or log line matching the pattern, seen (or, with seen: false, not seen) during the step. */

@@ -57,7 +57,7 @@ export async function watchStep(sut: ObservableSut, expectations: Expectation[])
   const marker = written.length ? await sut.markTime() : undefined;
   return async () => {
     if (!files.length && !wantsLog && !processes && !marker) return undefined;
-    const folders = [...new Set([...WRITABLE, ...written.flatMap((want) => [want.under, ...want.notUnder].map(inContainer))])];
+    const folders = [...new Set([...WRITABLE, ...written.flatMap((want) => [...(want.under ? [want.under] : []), ...want.notUnder].map(inContainer))])];
     const paths = [...new Set(files.map((file) => file.path))];
     const facts = await Promise.all(
       paths.map((path) => {

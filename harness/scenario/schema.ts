@@ -222,9 +222,11 @@ export const Expectation = z.strictObject({
     .describe("a file in the SUT after the step: whether it exists, its mode, a value of its JSON, text it holds or must not"),
   written: z
     .strictObject({
-      under: homeOrAbsolute.describe("a folder where the step must have created or changed at least one file"),
-      notUnder: z.array(homeOrAbsolute).default([]).describe("folders where it must have created or changed none (e.g. ~/.openclaw, when a variable moves the state elsewhere)"),
+      under: homeOrAbsolute.optional().describe("a folder where the step must have created or changed at least one file"),
+      notUnder: z.array(homeOrAbsolute).default([]).describe("folders or files where it must have created or changed none (e.g. ~/.openclaw, when a variable moves the state elsewhere; ~/.openclaw/openclaw.json, for a write that must leave the config untouched)"),
+      except: z.array(homeOrAbsolute).default([]).describe("folders inside a notUnder one where writing is allowed (a default the docs give apart, e.g. ~/.openclaw/workspace)"),
     })
+    .refine((written) => written.under !== undefined || written.notUnder.length > 0, "say where: under:, notUnder: or both")
     .optional()
     .describe("the files the step created or changed, anywhere under the OpenClaw user's home, /tmp, /var/tmp and the folders named: some under one folder, none under others"),
   process: z

@@ -110,4 +110,22 @@ describe("where a step wrote: the files it created or changed", () => {
     const observed = await (await watchStep(fakeSut([[]], [], [], ["/srv/state-old/openclaw.json"]), [asked]))();
     expect(evaluateClaim(asked, step(observed)).held).toBe(false);
   });
+
+  test("a write that must leave a file untouched: notUnder alone, an absence that needs the step to get that far", async () => {
+    const untouched = expectation({ exitCode: 1, written: { notUnder: ["~/.openclaw/openclaw.json"] } });
+    const backup = await (await watchStep(fakeSut([[]], [], [], ["/home/openclaw/.openclaw/openclaw.json.bak"]), [untouched]))();
+    expect(evaluateClaim(untouched, { ...step(backup), result: { ...step().result, exitCode: 1 } })).toMatchObject({ held: true, observed: ["✓ exit code 1 (expected 1)", "✓ none under ~/.openclaw/openclaw.json"] });
+    const alone = expectation({ written: { notUnder: ["~/.openclaw/openclaw.json"] } });
+    const failed = { ...step(backup), result: { ...step().result, exitCode: 2 } };
+    expect(evaluateClaim(alone, failed).observed[0]).toMatch(/^✗ the step failed before it could show nothing written under ~\/\.openclaw\/openclaw\.json/);
+    expect(Expectation.safeParse({ written: {} }).success).toBe(false);
+  });
+
+  test("except: a default the docs give apart may be written inside a folder that must stay untouched", async () => {
+    const want = expectation({ written: { under: "/srv/state", notUnder: ["~/.openclaw"], except: ["~/.openclaw/workspace"] } });
+    const observed = await (await watchStep(fakeSut([[]], [], [], ["/srv/state/openclaw.json", "/home/openclaw/.openclaw/workspace/AGENTS.md"]), [want]))();
+    expect(evaluateClaim(want, step(observed))).toMatchObject({ held: true, observed: ["✓ 1 file(s) written under /srv/state: /srv/state/openclaw.json; none under ~/.openclaw (~/.openclaw/workspace aside)"] });
+    const stray = await (await watchStep(fakeSut([[]], [], [], ["/srv/state/openclaw.json", "/home/openclaw/.openclaw/credentials/x.json"]), [want]))();
+    expect(evaluateClaim(want, step(stray)).held).toBe(false);
+  });
 });
