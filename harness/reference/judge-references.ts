@@ -34,18 +34,18 @@ type Judged = { subject: string; kind: "command" | "flag"; refs: DocReference[] 
 
 /**
  * Whether a reference suite judges what a reference names: a command; a flag (with the command it
- * is tied to, or with none: then some command must take it); a config key given to `config get|set|unset` (one named only in prose may be a legacy key, an
- * output field or a protocol event). Environment variables no command lists are judged by none.
+ * is tied to, or with none: then some command must take it); a config key path (one named only in
+ * prose that is no config path of the version is listed as a finding: judge-config-keys.ts).
+ * Environment variables no command lists are judged by none.
  */
-export const isJudgedByReference = (reference: DocReference): boolean =>
-  reference.kind === "command" || reference.kind === "flag" || (reference.kind === "configKey" && reference.attribution === "with-command");
+export const isJudgedByReference = (reference: DocReference): boolean => reference.kind !== "envVar";
 
 /** The documented commands and command-and-flags, each once, with every place that documents it. */
 function subjectsOf(references: DocReference[]): Judged[] {
   const bySubject = new Map<string, Judged>();
   for (const reference of references) {
     // Config keys are judged by the schema (judge-config-keys.ts).
-    if ((reference.kind !== "command" && reference.kind !== "flag") || !isJudgedByReference(reference)) continue;
+    if (reference.kind !== "command" && reference.kind !== "flag") continue;
     const subject = reference.kind === "command" ? reference.name : reference.command ? `${reference.command} ${reference.name}` : reference.name;
     const entry = bySubject.get(subject) ?? { subject, kind: reference.kind, refs: [] };
     entry.refs.push(reference);

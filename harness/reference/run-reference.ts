@@ -12,6 +12,7 @@ import { startStage } from "../sut/stage.ts";
 import { parseFishCompletion } from "./cli-tree.ts";
 import { judgeConfigKeys } from "./judge-config-keys.ts";
 import { helpToConfirm, judgeReferences } from "./judge-references.ts";
+import { undocumentedFlags } from "./undocumented-flags.ts";
 
 const COMPLETION = "openclaw completion --shell fish";
 const CONFIG_SCHEMA = "openclaw config schema";
@@ -59,6 +60,7 @@ export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<Run
   const steps: StepRecord[] = [];
   let verdicts: ReturnType<typeof judgeReferences> | undefined;
   let broken: string | undefined;
+  const findings: string[] = [];
   try {
     const completion = await stage.sut.exec(COMPLETION, { timeoutMs: COMPLETION_TIMEOUT_MS });
     steps.push(explicitStep("completion", "the version's own list of its commands and their options (the CLI's completion script, for fish: it names each command's path)", completion));
@@ -73,11 +75,16 @@ export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<Run
         helps.set(command, `${help.stdout}\n${help.stderr}`);
       }
       verdicts = judgeReferences(references, tree, helps, suite.exclusions);
+      findings.push(...undocumentedFlags(references, tree));
       const schema = await stage.sut.exec(CONFIG_SCHEMA, { timeoutMs: HELP_TIMEOUT_MS });
       steps.push(explicitStep("config-schema", "the version's own JSON schema of its config: where a key given to config get/set/unset is looked up", schema));
       const parsed = parseSchema(schema);
       if (typeof parsed === "string") broken = `broken: ${CONFIG_SCHEMA} ${parsed}; the config keys the pages give config get/set/unset cannot be judged`;
-      else verdicts.push(...judgeConfigKeys(references, parsed, suite.exclusions));
+      else {
+        const keys = judgeConfigKeys(references, parsed, suite.exclusions);
+        verdicts.push(...keys.verdicts);
+        findings.push(...keys.findings);
+      }
       // A suite that judged nothing is never green: the page set named no command at all.
       if (!verdicts.length) broken = `broken: the page set of openclaw ${version} names no openclaw command or flag; nothing was judged`;
     }
@@ -100,7 +107,7 @@ export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<Run
     id: suite.id, title: suite.title, openclawVersion: version, egress: "open",
     image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion }, npmSnapshot: context.npmMirror.takenOn,
     status, message: broken ?? `${status}: ${countByStatus(claims.map((claim) => claim.status))}`,
-    steps, claims, journal: stage.world.journal.all().map(formatJournalEntry), keys: {},
+    steps, claims, journal: stage.world.journal.all().map(formatJournalEntry), keys: {}, ...(findings.length ? { findings } : {}),
     durationMs: Math.round(performance.now() - started),
     commandsMs: steps.reduce((sum, step) => sum + step.result.durationMs, 0),
   };

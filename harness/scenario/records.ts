@@ -115,4 +115,6 @@ export interface ScenarioResult {
   journal: string[];
   /** The API keys the person held (issued by the world), by kind: credentials, redacted in every report. */
   keys: Record<string, string>;
+  /** What a reference suite noticed that fails nothing: options no page names, dotted names that are no config path. */
+  findings?: string[];
 }

@@ -55,6 +55,8 @@ export const ScenarioEntry = z.object({
     }),
   ),
   journal: z.array(z.string()),
+  /** What a reference suite noticed that fails nothing: options no page names, dotted names that are no config path. */
+  findings: z.array(z.string()).optional(),
 });
 
 export const RunReport = z.object({

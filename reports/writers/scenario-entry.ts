@@ -46,5 +46,6 @@ function entryOf(result: ScenarioResult): ScenarioEntry {
       observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue, knownFailure: claim.knownDrift?.fails,
     })),
     journal: result.journal.slice(0, 200),
+    findings: result.findings,
   };
 }

@@ -36,6 +36,7 @@ export function formatSummary(report: RunReport): string {
     }
     const conforming = scenario.claims.filter((claim) => claim.status === "conforms").length;
     if (many && conforming) lines.push(`    ${statusSymbol("conforms")} ${conforming} more claims conform (all in run.json and the HTML report)`);
+    if (scenario.findings?.length) lines.push(`    ⓘ ${scenario.findings.length} findings that fail nothing (options no page names, names that are no config path): in run.json and the Markdown report`);
   }
   for (const error of report.run.harnessErrors) lines.push(`✗ harness error in ${error.source}: ${error.message}`);
   lines.push(`${report.scenarios.length} scenarios: ${countByStatus(report.scenarios.map((scenario) => scenario.status)) || "none"}`);

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
+import type { DocReference } from "../../harness/docs/references.ts";
 import { judgeCommand, parseFishCompletion } from "../../harness/reference/cli-tree.ts";
+import { undocumentedFlags } from "../../harness/reference/undocumented-flags.ts";
 
 // Excerpts in the two idioms the OpenClaw CLIs print for `completion --shell fish`.
 const byPath = [
@@ -67,5 +69,22 @@ describe("a documented command judged against the tree", () => {
     const lenient = parseFishCompletion(byName);
     expect(judgeCommand(lenient, "openclaw infer auth login", ["--method"])).toEqual({ known: true, command: "openclaw infer auth login", unknownFlags: [] });
     expect(judgeCommand(lenient, "openclaw models auth login", ["--device-code"])).toMatchObject({ unknownFlags: ["--device-code"] });
+  });
+});
+
+describe("options a documented command takes that no page names", () => {
+  const tree = parseFishCompletion(byPath);
+  const ref = (kind: "command" | "flag", name: string, command?: string): DocReference => ({ kind, name, ...(command ? { command } : {}), page: "cli/doctor.md", file: "docs/cli/doctor.md", line: 1, unit: "sentence", text: "x" });
+
+  test("listed per documented command, long options only; a flag named with no command counts for every command", () => {
+    const references = [ref("command", "openclaw doctor"), ref("flag", "--fix", "openclaw doctor"), ref("command", "openclaw models auth login"), ref("flag", "--profile")];
+    expect(undocumentedFlags(references, tree)).toEqual([
+      "openclaw doctor takes --no-workspace-suggestions, which no page of the set names (1 of its 2 options)",
+      "openclaw models auth login takes --device-code, which no page of the set names (1 of its 1 options)",
+    ]);
+  });
+
+  test("a command no page documents is not looked at; a fully documented one gives nothing", () => {
+    expect(undocumentedFlags([ref("command", "openclaw models auth login"), ref("flag", "--device-code", "openclaw models auth login")], tree)).toEqual([]);
   });
 });

@@ -44,13 +44,29 @@ describe("keys given to config get/set/unset, judged", () => {
     expect(configKeyArgument("openclaw config set --batch-file ./set.json")).toBeUndefined();
   });
 
-  test("only keys written with a config command are claims; each says what the schema has", () => {
-    const ref = (name: string, attribution: "with-command" | undefined, line: number): DocReference => ({ kind: "configKey", name, ...(attribution ? { attribution, command: "openclaw config set" } : {}), page: "cli/config.md", file: "docs/cli/config.md", line, unit: "code-block", text: `openclaw config set ${name} x` });
-    const verdicts = judgeConfigKeys([ref("gateway.auth.token", "with-command", 1), ref("gateway.port", "with-command", 2), ref("talk.voiceId", undefined, 3), ref("routing.queue", "with-command", 4)], schema);
+  test("keys given to a config command, and prose keys whose first segment is a top-level key, are claims; other dotted names are findings", () => {
+    const ref = (name: string, attribution: "with-command" | undefined, line: number): DocReference => ({ kind: "configKey", name, ...(attribution ? { attribution, command: "openclaw config set" } : {}), page: "cli/config.md", file: "docs/cli/config.md", line, unit: attribution ? "code-block" : "sentence", text: attribution ? `openclaw config set ${name} x` : `Set \`${name}\`.` });
+    const { verdicts, findings } = judgeConfigKeys(
+      [ref("gateway.auth.token", "with-command", 1), ref("gateway.port", "with-command", 2), ref("talk.voiceId", undefined, 3), ref("routing.queue", "with-command", 4), ref("gateway.auth.mode", undefined, 5), ref("gateway.auth.tokn", undefined, 6), ref("gatway.mode", undefined, 7)],
+      schema,
+    );
     expect(verdicts.map(({ id, held, observed }) => [id, held, observed[0]])).toEqual([
       ["config-gateway-auth-token", true, "✓ gateway.auth.token is a key of this version's config (its schema)"],
       ["config-gateway-port", false, '✗ gateway has no key "port" in this version\'s config schema (its keys there: auth, mode)'],
       ["config-routing-queue", false, "✗ routing is no top-level key of this version's config (its schema's: gateway, agents, models, plugins)"],
+      ["config-gateway-auth-mode", true, "✓ gateway.auth.mode is a key of this version's config (its schema)"],
+      ["config-gateway-auth-tokn", false, '✗ gateway.auth has no key "tokn" in this version\'s config schema (its keys there: mode, token)'],
     ]);
+    expect(findings).toEqual([
+      "talk.voiceId (docs/cli/config.md:3) is no config path of this version: \"talk\" is no top-level key of its config",
+      "gatway.mode (docs/cli/config.md:7) is no config path of this version: \"gatway\" is no top-level key of its config",
+    ]);
+  });
+
+  test("a key both a command and prose name quotes the command's line", () => {
+    const prose: DocReference = { kind: "configKey", name: "gateway.auth.token", page: "web/dashboard.md", file: "docs/web/dashboard.md", line: 3, unit: "sentence", text: "The token is `gateway.auth.token`." };
+    const command: DocReference = { ...prose, attribution: "with-command", command: "openclaw config get", line: 9, unit: "code-block", text: "openclaw config get gateway.auth.token" };
+    const [verdict] = judgeConfigKeys([prose, command], schema).verdicts;
+    expect([verdict!.line, verdict!.alsoAt]).toEqual([9, 1]);
   });
 });

@@ -50,4 +50,11 @@ describe("a run as Markdown, for a pull request or an issue", () => {
     expect(text).toContain("### Harness errors (the run is broken, not drift)\n\n- mock chatgpt.com: handler threw");
     expect(text).toContain("Re-run one:");
   });
+
+  test("a reference suite's findings fail nothing: listed collapsed, after what does", () => {
+    const findings = ["openclaw doctor takes --lint, which no page of the set names (1 of its 9 options)", "message.from.id (docs/help/faq-first-run.md:727) is no config path of this version: \"message\" is no top-level key of its config"];
+    const text = formatRunMarkdown(report([entry({ id: "cli-reference", findings })]));
+    expect(text).toContain("<details><summary>cli-reference on 2026.5.12: 2 findings (they fail nothing)</summary>\n\n- openclaw doctor takes --lint");
+    expect(text).toContain("Every result is as expected.");
+  });
 });

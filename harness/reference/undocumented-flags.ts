@@ -1,0 +1,37 @@
+import type { DocReference } from "../docs/references.ts";
+import { type CliTree, judgeCommand } from "./cli-tree.ts";
+
+/** The tree's path of a command as the docs write it (`openclaw models auth login` → `models auth login`), if the tree knows it. */
+function treePath(tree: CliTree, command: string): string | undefined {
+  const verdict = judgeCommand(tree, command, []);
+  return verdict.known ? verdict.command.replace(/^openclaw ?/, "") : undefined;
+}
+
+/**
+ * The long options each documented command takes (its completion script says so) that no page
+ * of the set names for it: findings, not failures — the docs may leave an option out on purpose.
+ * A flag a page names with no command counts as named for every command. Only commands the
+ * pages document are looked at; `--help` is everyone's.
+ */
+export function undocumentedFlags(references: DocReference[], tree: CliTree): string[] {
+  const named = new Map<string, Set<string>>();
+  const everywhere = new Set<string>();
+  const documented = new Set<string>();
+  for (const reference of references) {
+    if (reference.kind === "command") {
+      const path = treePath(tree, reference.name);
+      if (path !== undefined) documented.add(path);
+    } else if (reference.kind === "flag") {
+      const path = reference.command === undefined ? undefined : treePath(tree, reference.command);
+      if (reference.command === undefined) everywhere.add(reference.name);
+      else if (path !== undefined) named.set(path, (named.get(path) ?? new Set()).add(reference.name));
+    }
+  }
+  return [...documented]
+    .sort()
+    .flatMap((path) => {
+      const options = [...(tree.commands.get(path) ?? [])].filter((option) => option.startsWith("--") && option !== "--help");
+      const missing = options.filter((option) => !named.get(path)?.has(option) && !everywhere.has(option)).sort();
+      return missing.length ? [`openclaw${path ? ` ${path}` : ""} takes ${missing.join(", ")}, which no page of the set names (${missing.length} of its ${options.length} options)`] : [];
+    });
+}
