@@ -11,9 +11,12 @@ function treePath(tree: CliTree, command: string): string | undefined {
  * The long options each documented command takes (its completion script says so) that no page
  * of the set names for it: findings, not failures — the docs may leave an option out on purpose.
  * A flag a page names with no command counts as named for every command. Only commands the
- * pages document are looked at; `--help` is everyone's.
+ * pages document are looked at; `--help` is everyone's. A script that ties options to command
+ * names only (one `get` for every command so named) cannot say which command takes what: then
+ * one finding says so instead of a list that would be wrong.
  */
 export function undocumentedFlags(references: DocReference[], tree: CliTree): string[] {
+  if (!tree.exact) return ["the completion script ties options to command names, not paths, so the options no page names are not listed for this version"];
   const named = new Map<string, Set<string>>();
   const everywhere = new Set<string>();
   const documented = new Set<string>();

@@ -32,4 +32,7 @@ test("a documented flag renamed to one the CLI lacks is new drift on the claim q
   expect(renamed.quote).toMatch(/^--unattended \| Run without prompts/);
   expect(renamed.observed[0]).toBe("✗ openclaw doctor takes no --unattended; no command of this version does");
   expect(cli.stdout).toMatch(/✗ flag-doctor--unattended: new-drift\n\s+✗ openclaw doctor takes no --unattended/);
+  // Findings fail nothing but are listed: options a documented command takes that no page names, dotted names that are no config path.
+  expect(result!.findings?.some((finding) => /^openclaw [a-z ]+ takes --.*, which no page of the set names/.test(finding))).toBe(true);
+  expect(result!.findings?.some((finding) => /is no config path of this version/.test(finding))).toBe(true);
 });

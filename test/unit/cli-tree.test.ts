@@ -87,4 +87,10 @@ describe("options a documented command takes that no page names", () => {
   test("a command no page documents is not looked at; a fully documented one gives nothing", () => {
     expect(undocumentedFlags([ref("command", "openclaw models auth login"), ref("flag", "--device-code", "openclaw models auth login")], tree)).toEqual([]);
   });
+
+  test("a script that ties options to names only gives one finding saying why nothing is listed", () => {
+    expect(undocumentedFlags([ref("command", "openclaw models auth login")], parseFishCompletion(byName))).toEqual([
+      "the completion script ties options to command names, not paths, so the options no page names are not listed for this version",
+    ]);
+  });
 });
