@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { createVitest, type InlineConfig } from "vitest/node";
-import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
+import RunJsonReporter from "../run/run-json-reporter.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";

@@ -6,7 +6,7 @@ import type { SerializedError } from "vitest/node";
 import { exitCodeFor } from "../../harness/run/exit-code.ts";
 import type { ScenarioStatus } from "../../harness/scenario/status.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
-import RunJsonReporter from "../../reports/writers/run-json-reporter.ts";
+import RunJsonReporter from "../../harness/run/run-json-reporter.ts";
 import { RunReport } from "../../reports/writers/run-report.ts";
 
 const report = (statuses: ScenarioStatus[], harnessErrors: { source: string; message: string }[] = []): RunReport => ({

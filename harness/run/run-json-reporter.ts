@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
-import type { ScenarioResult } from "../../harness/scenario/records.ts";
-import "../../harness/run/provided.ts";
-import { projectRoot } from "../../harness/util/paths.ts";
-import { redact } from "../../harness/util/redact.ts";
-import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "./run-report.ts";
-import { scenarioEntry } from "./scenario-entry.ts";
+import type { ScenarioResult } from "../scenario/records.ts";
+import "./provided.ts";
+import { projectRoot } from "../util/paths.ts";
+import { redact } from "../util/redact.ts";
+import { RUN_REPORT_FILE, type RunReport, type ScenarioEntry } from "../../reports/writers/run-report.ts";
+import { scenarioEntry } from "../../reports/writers/scenario-entry.ts";
 
 /** A test with no scenario result was skipped (with its reason) or the harness broke. */
 function fromTestCase(test: TestCase): ScenarioEntry {
