@@ -6,7 +6,7 @@ import { ExitCode, type ExitCodeValue } from "../util/errors.ts";
 
 /**
  * What a reference suite will check on a version, read from its docs (starts nothing): the
- * commands and flags each page names, and the reviewed exclusions. The judging needs the
+ * commands, flags and config key paths each page names, and the reviewed exclusions. The judging needs the
  * version's CLI, so it happens in a run.
  */
 export function explainReferenceSuite(suite: ReferenceSuite, version: string, docsRoot: string): ExitCodeValue {
@@ -15,10 +15,10 @@ export function explainReferenceSuite(suite: ReferenceSuite, version: string, do
   if (suite.description) console.log(`  ${suite.description.trim()}`);
   const references = docReferences(docsRoot, pageSetPages(docsRoot, version));
   const byPage = Map.groupBy(references, (reference) => reference.file);
-  console.log(`what the pages name (each command and command-and-flag is one claim, judged by ${version}'s own CLI in a run):`);
+  console.log(`what the pages name (each command, command-and-flag and config key path is one claim, judged by ${version}'s own CLI and config schema in a run; a dotted name that is no path of that schema is a finding):`);
   for (const [file, named] of byPage) {
     const count = (kind: string) => new Set(named.filter((reference) => reference.kind === kind).map((reference) => `${reference.command ?? ""} ${reference.name}`)).size;
-    console.log(`  ${file}: ${count("command")} commands, ${count("flag")} flags`);
+    console.log(`  ${file}: ${count("command")} commands, ${count("flag")} flags, ${count("configKey")} config key paths`);
   }
   for (const exclusion of suite.exclusions) console.log(`  excluded: ${exclusion.name} on ${exclusion.page}: ${exclusion.why}`);
   return ExitCode.asExpected;
