@@ -15,7 +15,7 @@ export function explainReferenceSuite(suite: ReferenceSuite, version: string, do
   if (suite.description) console.log(`  ${suite.description.trim()}`);
   const references = docReferences(docsRoot, pageSetPages(docsRoot, version));
   const byPage = Map.groupBy(references, (reference) => reference.file);
-  console.log(`what the pages name (each command, command-and-flag and config key path is one claim, judged by ${version}'s own CLI and config schema in a run; a dotted name that is no path of that schema is a finding):`);
+  console.log(`what the pages name (each command, command-and-flag and config key path is one claim, judged by ${version}'s own CLI and config schema in a run; a dotted name in prose whose first segment is no top-level key of that schema is a finding):`);
   for (const [file, named] of byPage) {
     const count = (kind: string) => new Set(named.filter((reference) => reference.kind === kind).map((reference) => `${reference.command ?? ""} ${reference.name}`)).size;
     console.log(`  ${file}: ${count("command")} commands, ${count("flag")} flags, ${count("configKey")} config key paths`);
