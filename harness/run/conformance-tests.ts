@@ -7,8 +7,12 @@ import { Scenario } from "../scenario/schema.ts";
 import "./provided.ts";
 import { settle, versionsUnderTest } from "./result-tests.ts";
 
-/** What one scenario may take; the test's own limit leaves a minute on top to take the stage down and report. */
-const SCENARIO_BUDGET_MS = 14 * 60_000;
+/**
+ * What one scenario may take; the test's own limit leaves a minute on top to take the stage down
+ * and report. The doctor scenarios on 2026.9 take 7.6 min alone on a slow day of this 2-core
+ * machine (2026-12-06) and ran past 14 min beside two others; 20 min keeps them judged there.
+ */
+const SCENARIO_BUDGET_MS = 20 * 60_000;
 
 /**
  * The tests of one scenario file, which is a vitest test module of its own (scenario-test-modules.ts):
