@@ -1,10 +1,16 @@
 import type { DocReference } from "../docs/references.ts";
 import { type CliTree, judgeCommand } from "./cli-tree.ts";
 
-/** The tree's path of a command as the docs write it (`openclaw models auth login` → `models auth login`), if the tree knows it. */
-function treePath(tree: CliTree, command: string): string | undefined {
-  const verdict = judgeCommand(tree, command, []);
-  return verdict.known ? verdict.command.replace(/^openclaw ?/, "") : undefined;
+/** The tree's path of each command as the docs write it (`openclaw models auth login` → `models auth login`), once per command. */
+function treePaths(tree: CliTree): (command: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (command) => {
+    if (!known.has(command)) {
+      const verdict = judgeCommand(tree, command, []);
+      known.set(command, verdict.known ? verdict.command.replace(/^openclaw ?/, "") : undefined);
+    }
+    return known.get(command);
+  };
 }
 
 /**
@@ -17,17 +23,19 @@ function treePath(tree: CliTree, command: string): string | undefined {
  */
 export function undocumentedFlags(references: DocReference[], tree: CliTree): string[] {
   if (!tree.exact) return ["the completion script ties options to command names, not paths, so the options no page names are not listed for this version"];
+  const pathOf = treePaths(tree);
   const named = new Map<string, Set<string>>();
   const everywhere = new Set<string>();
   const documented = new Set<string>();
   for (const reference of references) {
     if (reference.kind === "command") {
-      const path = treePath(tree, reference.name);
+      const path = pathOf(reference.name);
       if (path !== undefined) documented.add(path);
+    } else if (reference.kind === "flag" && reference.command === undefined) {
+      everywhere.add(reference.name);
     } else if (reference.kind === "flag") {
-      const path = reference.command === undefined ? undefined : treePath(tree, reference.command);
-      if (reference.command === undefined) everywhere.add(reference.name);
-      else if (path !== undefined) named.set(path, (named.get(path) ?? new Set()).add(reference.name));
+      const path = pathOf(reference.command!);
+      if (path !== undefined) named.set(path, (named.get(path) ?? new Set()).add(reference.name));
     }
   }
   return [...documented]

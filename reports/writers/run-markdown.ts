@@ -44,9 +44,8 @@ export function formatRunMarkdown(report: RunReport): string {
     lines.push("", "### Claims that do not plainly conform", "", table(["version", "scenario", "claim", "status", "docs", "issue", "first failure"], [...claims, ...unjudged]));
   }
   // Findings fail nothing: collapsed, so they never crowd out what does.
-  const withFindings = report.scenarios.filter((entry) => entry.findings?.length);
-  for (const entry of withFindings) {
-    lines.push("", `<details><summary>${rowOf(entry)} on ${entry.openclaw}: ${entry.findings!.length} findings (they fail nothing)</summary>`, "", ...entry.findings!.map((finding) => `- ${cell(finding)}`), "", "</details>");
+  for (const { findings = [], ...entry } of report.scenarios) {
+    if (findings.length) lines.push("", `<details><summary>${rowOf(entry)} on ${entry.openclaw}: ${findings.length} findings (they fail nothing)</summary>`, "", ...findings.map((finding) => `- ${cell(finding)}`), "", "</details>");
   }
   if (report.run.harnessErrors.length) {
     lines.push("", "### Harness errors (the run is broken, not drift)", "", ...report.run.harnessErrors.map((error) => `- ${error.source}: ${cell(error.message)}`));
