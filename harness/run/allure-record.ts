@@ -19,7 +19,7 @@ export async function recordInAllure(scenario: Pick<Scenario, "tags" | "descript
   if (scenario.description) await allure.description(scenario.description);
   for (const step of result.steps) {
     const where = step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`;
-    const ended = step.background ? (step.background.ready ? "running, ready" : "never ready") : `exit ${step.result.exitCode}${step.result.timedOut ? " (time limit)" : ""}`;
+    const ended = step.background ? (step.background.ready ? "running, ready" : "never ready") : `exit ${step.result.exitCode}${step.result.timedOut ? " (time limit)" : step.result.stoppedAfter ? " (stopped once done)" : ""}`;
     await allure.step(clean(`${step.id}: ${step.result.command} → ${ended}`), async (context) => {
       await context.parameter("source", where);
       await context.parameter("duration", `${step.result.durationMs} ms`);

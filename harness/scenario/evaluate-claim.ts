@@ -1,5 +1,5 @@
 import { formatJournalEntry, type JournalEntry } from "../../mocks/edge/journal.ts";
-import { timeLimitNote } from "../sut/command-result.ts";
+import { stopNote, timeLimitNote } from "../sut/command-result.ts";
 import { SUT_HOME } from "../sut/image.ts";
 import { inContainer } from "./observe-step.ts";
 import type { Expectation } from "./schema.ts";
@@ -62,6 +62,8 @@ export function stoppedShort(step: StepRecord): string | undefined {
   if (step.notRun) return `it did not run: ${step.notRun}`;
   const stopped = timeLimitNote(step.result);
   if (stopped) return `it was ${stopped}`;
+  // Stopped once it said its work was done (a command known to keep running): it got that far.
+  if (step.result.stoppedAfter) return undefined;
   if (step.background) return step.background.ready ? undefined : `it never got ready: ${step.background.evidence}`;
   return step.result.exitCode === 0 ? undefined : `it exited ${step.result.exitCode}; output ends: ${excerpt(`${step.result.stdout}\n${step.result.stderr}`)}`;
 }
@@ -85,8 +87,8 @@ export function evaluateClaim(expect: Expectation, step: StepRecord): Evaluation
   if (expect.exitCode !== undefined) {
     const held = step.result.exitCode === expect.exitCode;
     // Another exit code says little by itself: what the command printed last says why, and a
-    // command stopped at its time limit never got to choose one.
-    const stopped = timeLimitNote(step.result);
+    // command the harness stopped never got to choose one.
+    const stopped = stopNote(step.result);
     checks.push({ held, observed: `exit code ${step.result.exitCode} (expected ${expect.exitCode})${stopped ? `; ${stopped}` : ""}${held ? "" : `; output ends: ${excerpt(output)}`}` });
   }
   if (expect.outputIncludes !== undefined) {

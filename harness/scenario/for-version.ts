@@ -37,7 +37,7 @@ export function stepForVersion(step: Step, version: string): Step | undefined {
     : variant.run
       ? { docs: undefined, alsoIn: undefined, run: variant.run, why: variant.why }
       : { alsoIn: variant.alsoIn ?? base.alsoIn };
-  return { ...base, ...command, timeout: variant.timeout ?? base.timeout, answers: variant.answers ?? base.answers, files: variant.files ?? base.files, substitute: variant.substitute ?? base.substitute };
+  return { ...base, ...command, timeout: variant.timeout ?? base.timeout, stopAfter: variant.stopAfter ?? base.stopAfter, answers: variant.answers ?? base.answers, files: variant.files ?? base.files, substitute: variant.substitute ?? base.substitute };
 }
 
 /** Why a version skips a step or claim (its covering variant's `skip`). */

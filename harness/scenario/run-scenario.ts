@@ -145,6 +145,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
     : await sut.exec(command, {
         tty: step.tty || Boolean(step.answers),
         timeoutMs: step.timeout,
+        ...(step.stopAfter ? { stopAfter: { output: new RegExp(step.stopAfter.output), graceMs: step.stopAfter.grace } } : {}),
         env,
         onOutput: (chunk, keyboard) => actors.forEach((actor) => actor.read(chunk, keyboard)),
       });

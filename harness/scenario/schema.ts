@@ -110,6 +110,18 @@ export const Substitution = z
  */
 const DEFAULT_STEP_TIMEOUT_MS = 180_000;
 
+/**
+ * A command measured to keep running once its work is done (a sign-in that never exits): the step
+ * ends a grace after the line that says the work is done, however slow the machine, rather than at
+ * a time limit tuned to the machine. An exit within the grace is the command's own.
+ */
+const StopAfter = z
+  .strictObject({
+    output: regex.describe("the line of its output that says its work is done"),
+    grace: duration.default(15_000).describe("how long it may take to exit by itself after that line before it is stopped (exit 124)"),
+  })
+  .describe("the command is known to keep running once its work is done: it is stopped a grace after the line that says so");
+
 const stepBase = {
   id: name,
   tty: z.boolean().default(false),
@@ -128,6 +140,7 @@ const stepBase = {
     .default(false)
     .describe("the docs have the person add this line to their shell startup file (~/.bashrc): once it has run, every later step's shell runs it first, as a new terminal would"),
   timeout: duration.default(DEFAULT_STEP_TIMEOUT_MS).describe("how long the step may take before it is stopped (exit 124); the default is reached only by a hang"),
+  stopAfter: StopAfter.optional(),
 };
 
 const ALSO_IN_NEEDS_DOCS = "alsoIn: names other blocks of a docs: command; a run: or skipped step has none";
@@ -145,6 +158,7 @@ export const StepVariant = z
     run: z.string().min(1).optional(),
     why: z.string().min(1).optional(),
     timeout: duration.optional(),
+    stopAfter: StopAfter.optional().describe("this version's command keeps running once its work is done"),
     answers: z.array(Answer).optional().describe("this version's prompts, where its wizard asks otherwise"),
     files: z.array(DocFile).optional().describe("this version's config examples, where its docs hold others"),
     substitute: Substitution.optional().describe("this version's stand-in, where only its form of the command cannot do its job in a container"),

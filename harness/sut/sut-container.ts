@@ -25,6 +25,8 @@ export interface ExecOptions {
   /** Called with each chunk of raw output (terminal codes included) as it arrives, and the keyboard (for actors at the terminal). */
   onOutput?: (chunk: string, keyboard: Keyboard) => void;
   env?: Record<string, string>;
+  /** A command known to keep running once its work is done: stop it `graceMs` after a line of its output matches `output`. */
+  stopAfter?: { output: RegExp; graceMs: number };
 }
 
 export interface ServeResult {
@@ -133,19 +135,29 @@ export class SutContainer {
     const seconds = Math.ceil(options.timeoutMs / 1000);
     const inner = tty ? ["script", "-qefc", `${TERMINAL_SIZE}; ${command}`, "/dev/null"] : ["bash", "-c", command];
     const started = performance.now();
-    const child = this.userProcess(["timeout", "-k", "2", String(seconds), ...inner], options.env);
+    const limited = ["timeout", "-k", "2", String(seconds), ...inner];
+    // To be stopped once done, `timeout` first leaves its pid where no observation of the step looks.
+    const pidFile = options.stopAfter && `/dev/shm/.ocf-step-${randomUUID()}`;
+    const child = this.userProcess(pidFile ? ["sh", "-c", 'echo $$ > "$0" && exec "$@"', pidFile, ...limited] : limited, options.env);
     const keyboard: Keyboard = { type: (text) => child.stdin?.write(text) };
+    const stopper = options.stopAfter && pidFile ? this.stopperFor(options.stopAfter, pidFile) : undefined;
     // Raw text as the terminal got it (a character split between chunks kept whole): whoever
     // reads the screen strips terminal codes from all of it, so a code split between chunks
     // cannot hide a prompt.
     for (const stream of [child.stdout, child.stderr]) {
       const decoder = new StringDecoder("utf8");
-      stream?.on("data", (chunk: Buffer) => options.onOutput?.(decoder.write(chunk), keyboard));
+      stream?.on("data", (chunk: Buffer) => {
+        const text = decoder.write(chunk);
+        options.onOutput?.(text, keyboard);
+        stopper?.read(text);
+      });
     }
     if (!tty) child.stdin?.end();
     const result = await child;
     const durationMs = Math.round(performance.now() - started);
+    const stoppedAfter = await stopper?.end(result.exitCode);
     return {
+      ...(stoppedAfter ? { stoppedAfter } : {}),
       command,
       tty,
       exitCode: result.exitCode ?? -1,
@@ -155,6 +167,35 @@ export class SutContainer {
       // `timeout` exits 124 when its TERM ended the command, 137 when the command outlived TERM and
       // KILL ended it; a command that exits 124 or 137 of its own accord did so before the limit.
       timedOut: (result.exitCode === 124 || result.exitCode === 137) && durationMs >= seconds * 1000,
+    };
+  }
+
+  /**
+   * Watches a command's output for the line that says its work is done; a grace later, sends its
+   * `timeout` SIGALRM, which ends it exactly as the time limit would (TERM, then KILL; exit 124).
+   * `end` says whether that stop is what ended it.
+   */
+  private stopperFor(stopAfter: NonNullable<ExecOptions["stopAfter"]>, pidFile: string) {
+    let seen = "";
+    let line: string | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let sent = false;
+    return {
+      read: (text: string) => {
+        if (line !== undefined) return;
+        seen += text;
+        line = plainText(seen).split("\n").find((candidate) => stopAfter.output.test(candidate))?.trim();
+        if (line === undefined) return;
+        timer = setTimeout(() => {
+          sent = true;
+          void this.userProcess(["sh", "-c", 'kill -ALRM "$(cat "$0")"', pidFile]);
+        }, stopAfter.graceMs);
+      },
+      end: async (exitCode: number | undefined) => {
+        clearTimeout(timer);
+        await this.userProcess(["rm", "-f", pidFile]);
+        return sent && (exitCode === 124 || exitCode === 137) ? { line: line!, graceMs: stopAfter.graceMs } : undefined;
+      },
     };
   }
 

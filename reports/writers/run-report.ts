@@ -25,6 +25,8 @@ export const ScenarioEntry = z.object({
       durationMs: z.number(),
       /** The command was stopped at the step's time limit; its exit code is the stop's. */
       timedOut: z.boolean().optional(),
+      /** The command, known to keep running once its work is done, was stopped a grace after the line that said so; its exit code is the stop's. */
+      stoppedAfter: z.object({ line: z.string(), graceMs: z.number() }).optional(),
       /** The docs' anchor stub that was followed to the page the step now stands on. */
       movedFrom: z.string().optional(),
       actors: z.array(z.string()).optional(),

@@ -64,6 +64,11 @@ describe("an absence is judged only when the step got there", () => {
     expect(evaluateClaim(route, stopped).observed[0]).toContain("it was stopped at the step's time limit");
     expect(evaluateClaim(route, { ...step("", -1), notRun: "it needs {{token}}" }).held).toBe(false);
   });
+  test("a step stopped a grace after it said its work was done got there: its absences count, its exit says why", () => {
+    const done = { ...step("Applied 2 config update(s)", 124), result: { ...step("Applied 2 config update(s)", 124).result, stoppedAfter: { line: "Applied 2 config update(s)", graceMs: 15_000 } } };
+    expect(evaluateClaim(route, done).observed[0]).not.toContain("failed before");
+    expect(evaluateClaim({ exitCode: 0 }, done).observed[0]).toBe('✗ exit code 124 (expected 0); stopped 15 s after it printed "Applied 2 config update(s)", as it keeps running once its work is done; output ends: Applied 2 config update(s)');
+  });
   test("a step that got there is judged as usual", () => {
     expect(evaluateClaim(route, step("PONG", 0)).held).toBe(true);
     expect(evaluateClaim(route, step("Model override is not allowed for agent main", 0)).held).toBe(false);
