@@ -4,12 +4,17 @@ import { loadKnownDrift, loadScenarios } from "../scenario/load-scenarios.ts";
 import { type PlannedScenario, planScenario, whereOf } from "../scenario/plan-step.ts";
 import type { Expectation, KnownDrift, Scenario, Step } from "../scenario/schema.ts";
 import { BadInputError, ExitCode, type ExitCodeValue } from "../util/errors.ts";
+import { closeTo } from "../util/nearest.ts";
 
-/** A scenario by id, or one clear line listing the ids there are. */
+/** A scenario by id, or one clear line: the id it most likely meant, else the ids there are. */
 export function findScenario(id: string): Scenario {
   const all = loadScenarios();
   const found = all.find(({ scenario }) => scenario.id === id);
-  if (!found) throw new BadInputError(`no scenario "${id}" (scenarios: ${all.map(({ scenario }) => scenario.id).join(", ")})`);
+  if (!found) {
+    const ids = all.map(({ scenario }) => scenario.id);
+    const guess = closeTo(id, ids);
+    throw new BadInputError(`no scenario "${id}"${guess ? ` (did you mean "${guess}"?)` : ` (scenarios: ${ids.join(", ")})`}`);
+  }
   return found.scenario;
 }
 
@@ -64,11 +69,12 @@ function describeStep(step: Step, plan: PlannedScenario): string[] {
 
 /**
  * `explain <scenario>`: the doc steps it will run and the claims it will check, with file:line,
- * in the docs of the chosen version. Nothing is started. Exit 1 when the docs no longer resolve.
+ * in the docs of the chosen version, under each of its egresses (or those given). Nothing is
+ * started. Exit 1 when the docs no longer resolve.
  */
-export function explain(scenario: Scenario, openclaw: string, docsRoot: string): ExitCodeValue {
+export function explain(scenario: Scenario, openclaw: string, docsRoot: string, egresses?: string[]): ExitCodeValue {
   const knownDrift = loadKnownDrift();
-  const drifted = scenario.egress.map((egress) => explainUnder(scenario, egress, openclaw, docsRoot, knownDrift));
+  const drifted = scenario.egress.filter((egress) => !egresses || egresses.includes(egress)).map((egress) => explainUnder(scenario, egress, openclaw, docsRoot, knownDrift));
   return drifted.some(Boolean) ? ExitCode.drift : ExitCode.asExpected;
 }
 

@@ -19,7 +19,7 @@ import { runBisect } from "./bisect.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
 import { measurePromiseVersions, printPromises } from "./promise-coverage.ts";
-import { explain, findScenario } from "./explain.ts";
+import { explain } from "./explain.ts";
 import { explainReferenceSuite } from "./explain-reference.ts";
 import { printKnownDriftPatch } from "./known-drift.ts";
 import { checkReportsDir } from "./reports-dir.ts";
@@ -29,11 +29,14 @@ import { writeReadmeTables } from "./readme-tables.ts";
 import { defaultReportFile, readRunReport } from "./run-report-file.ts";
 import { BLOB_DIR, mergeShards, runSuite } from "./run-suite.ts";
 import { checkBlobDir, checkShard } from "./shard-options.ts";
-import { type Selectable, selectScenarios } from "./select.ts";
+import { type Selectable, type SelectOptions, selectScenarios } from "./select.ts";
+import { pagesNamedBy } from "../scenario/pages-named.ts";
+import { REFERENCE_EGRESS } from "../reference/run-reference.ts";
 
 const usage = `usage: openclaw-conformance <command> [options]
   run                 run the scenarios against one OpenClaw version and write reports/output/
-  list                list the scenarios (--json: as JSON, for scripts)
+  list                list the scenarios, or those --scenario, --tag, --egress and --page select
+                      (--json: as JSON, for scripts)
   explain <scenario>  print the doc steps and claims it will check, with file:line (starts nothing)
   repro <issue>       run the scenarios linked to an issue (number or URL) and print the evidence;
                       --markdown: as a comment to paste into the issue (also <reports>/repro-<issue>.md)
@@ -62,6 +65,10 @@ options:
                          every scenario runs on each
   --scenario <id,...>    only these scenarios
   --tag <tag,...>        only scenarios with one of these tags
+  --egress <name,...>    only these egresses (open, cloudflare-sensitive, …) of the scenarios that run under them
+                         (run, list, explain, repro)
+  --page <glob>          list: only scenarios whose steps or claims name a matching page under docs/
+                         (cli/doctor*.md), as written in the scenario files
   --docs <dir>           use this docs tree (a checkout's docs/) instead of the package's
   --allow-all-skipped    a run in which every selected scenario would be skipped exits 0, not 5
   --shard <i>/<n>        run only the i-th of n parts of the selected scenario files (vitest's --shard),
@@ -86,6 +93,8 @@ function parseOptions() {
         openclaw: { type: "string", default: process.env.OCF_OPENCLAW_VERSION ?? DEFAULT_OPENCLAW_VERSIONS },
         scenario: { type: "string" },
         tag: { type: "string" },
+        egress: { type: "string" },
+        page: { type: "string" },
         docs: { type: "string" },
         "allow-all-skipped": { type: "boolean", default: false },
         format: { type: "string", default: "text" },
@@ -112,21 +121,37 @@ let values: ReturnType<typeof parseOptions>["values"];
 
 function list(): void {
   const scenarios = loadScenarios();
+  const suites = loadReferenceSuites();
+  const chosen = new Set(selectScenarios(selectable(scenarios, suites), selectOptions()).map(({ id }) => id));
+  const entries = [
+    ...scenarios
+      .filter(({ scenario }) => chosen.has(scenario.id))
+      .map(({ scenario, file }) => ({ id: scenario.id, title: scenario.title, openclaw: scenario.openclaw, egress: scenario.egress, tags: scenario.tags, issues: scenario.issues ?? [], pages: pagesNamedBy(scenario), file })),
+    ...suites
+      .filter(({ suite }) => chosen.has(suite.id))
+      .map(({ suite, file }) => ({ id: suite.id, title: suite.title, openclaw: suite.openclaw, egress: [REFERENCE_EGRESS], tags: suite.tags, issues: [], pages: [], file, reference: suite.reference })),
+  ];
   if (values.json) {
-    const entries = [
-      ...scenarios.map(({ scenario, file }) => ({ id: scenario.id, title: scenario.title, openclaw: scenario.openclaw, egress: scenario.egress, tags: scenario.tags, issues: scenario.issues ?? [], file })),
-      ...loadReferenceSuites().map(({ suite, file }) => ({ id: suite.id, title: suite.title, openclaw: suite.openclaw, egress: ["open"], tags: suite.tags, issues: [], file, reference: suite.reference })),
-    ];
     console.log(JSON.stringify(entries, null, 2));
     return;
   }
-  for (const { scenario, file } of scenarios) {
-    console.log(`${scenario.id}  [${scenario.egress.join(", ")}] openclaw ${scenario.openclaw}  tags: ${scenario.tags.join(",") || "-"}\n    ${scenario.title}\n    ${file}`);
-  }
-  for (const { suite, file } of loadReferenceSuites()) {
-    console.log(`${suite.id}  [reference: ${suite.reference}] openclaw ${suite.openclaw}  tags: ${suite.tags.join(",") || "-"}\n    ${suite.title}\n    ${file}`);
+  for (const entry of entries) {
+    const runs = "reference" in entry ? `reference: ${entry.reference}` : entry.egress.join(", ");
+    console.log(`${entry.id}  [${runs}] openclaw ${entry.openclaw}  tags: ${entry.tags.join(",") || "-"}\n    ${entry.title}\n    ${entry.file}`);
   }
 }
+
+/** An issue's scenarios that run under --egress (all of them without it): repro filters, as list does. */
+function underEgress(ids: string[], issue: string): string[] {
+  if (values.egress === undefined) return ids;
+  const runUnder = new Set(selectScenarios(selectable(loadScenarios(), loadReferenceSuites()), { egress: values.egress }).map(({ id }) => id));
+  const kept = ids.filter((id) => runUnder.has(id));
+  if (!kept.length) throw new BadInputError(`none of the scenarios of issue ${issue} (${ids.join(", ")}) runs under ${values.egress}`);
+  return kept;
+}
+
+/** The filters given on the command line. */
+const selectOptions = (): SelectOptions => ({ scenario: values.scenario, tag: values.tag, egress: values.egress, page: values.page });
 
 function argument(name: string, value: string | undefined): string {
   if (!value) throw new BadInputError(`${name} is missing (see --help)`);
@@ -139,7 +164,7 @@ function argument(name: string, value: string | undefined): string {
  * the reports directory and what is under test (npm is asked about a version; that is the only
  * network this needs). A selection the version's ranges leave empty is "nothing checked".
  */
-async function preflight(selection: { scenario?: string; tag?: string }): Promise<{ nothingToCheck: string; targets?: never } | { nothingToCheck?: never; targets: OpenClawTarget[]; scenarioFiles: string[]; docs?: string }> {
+async function preflight(selection: SelectOptions): Promise<{ nothingToCheck: string; targets?: never } | { nothingToCheck?: never; targets: OpenClawTarget[]; scenarioFiles: string[]; docs?: string; egress?: string[] }> {
   const scenarios = loadScenarios();
   const suites = loadReferenceSuites();
   loadKnownDrift(undefined, scenarios, suites);
@@ -152,14 +177,14 @@ async function preflight(selection: { scenario?: string; tag?: string }): Promis
     const ranges = selected.map(({ id, openclaw }) => `${id} (${openclaw})`).join(", ");
     return { nothingToCheck: `no selected scenario applies to openclaw ${targets.map(({ version }) => version).join(" or ")}: ${ranges}` };
   }
-  return { targets, scenarioFiles: selected.map(({ file }) => file), docs };
+  return { targets, scenarioFiles: selected.map(({ file }) => file), docs, egress: values.egress === undefined ? undefined : commaList(values.egress) };
 }
 
 /** The scenarios and the reference suites, as one list a run selects from; an id used twice is bad input. */
 function selectable(scenarios: LoadedScenario[], suites: LoadedReferenceSuite[]): Selectable[] {
   const all = [
-    ...scenarios.map(({ scenario, file }) => ({ id: scenario.id, tags: scenario.tags, openclaw: scenario.openclaw, file })),
-    ...suites.map(({ suite, file }) => ({ id: suite.id, tags: suite.tags, openclaw: suite.openclaw, file })),
+    ...scenarios.map(({ scenario, file }) => ({ id: scenario.id, tags: scenario.tags, openclaw: scenario.openclaw, file, egress: scenario.egress, pages: pagesNamedBy(scenario) })),
+    ...suites.map(({ suite, file }) => ({ id: suite.id, tags: suite.tags, openclaw: suite.openclaw, file, egress: [REFERENCE_EGRESS], pages: [] })),
   ];
   const clash = all.find((one, index) => all.findIndex((other) => other.id === one.id) !== index);
   if (clash) throw new BadInputError(`${clash.file}: id "${clash.id}" is also used by ${all.find((other) => other.id === clash.id)!.file}`);
@@ -174,7 +199,7 @@ function judge(report: RunReport, show: (report: RunReport) => string, allowAllS
   return code;
 }
 
-async function run(selection: { scenario?: string; tag?: string }, show: (report: RunReport) => string): Promise<number> {
+async function run(selection: SelectOptions, show: (report: RunReport) => string): Promise<number> {
   if (values["merge-reports"]) return mergeReports(values["merge-reports"], show);
   const shard = values.shard ? checkShard(values.shard) : undefined;
   const checked = await preflight(selection);
@@ -184,7 +209,7 @@ async function run(selection: { scenario?: string; tag?: string }, show: (report
     console.error(`openclaw-conformance: nothing to check: ${checked.nothingToCheck}${allowed ? " (allowed by --allow-all-skipped)" : "; --allow-all-skipped to accept that"}`);
     return allowed ? ExitCode.asExpected : ExitCode.nothingChecked;
   }
-  const report = await runSuite({ targets: checked.targets, scenarioFiles: checked.scenarioFiles, docs: checked.docs, shard });
+  const report = await runSuite({ targets: checked.targets, scenarioFiles: checked.scenarioFiles, docs: checked.docs, egress: checked.egress, shard });
   if (!report) return ExitCode.interrupted;
   if (shard) progress(`shard ${shard}: blob report in ${join(reportsDir, BLOB_DIR)}; merge the shards' blobs with run --merge-reports <dir>`);
   // A shard may hold only scenarios its versions skip; whether the run checked anything is the merge's to say.
@@ -245,15 +270,20 @@ async function main(): Promise<number> {
   }
   switch (command) {
     case "run":
-      return run({ scenario: values.scenario, tag: values.tag }, formatSummary);
+      if (values.page !== undefined) throw new BadInputError("--page selects what list shows; give run the ids it lists (--scenario)");
+      return run(selectOptions(), formatSummary);
     case "list":
       return (list(), ExitCode.asExpected);
     case "explain": {
-      // The scenario first: a wrong id is one line, before any docs are fetched.
+      // The scenario first: a wrong id (or an egress it does not run under) is one line, before any docs are fetched.
       const id = argument("explain <scenario>", subject);
-      const suite = loadReferenceSuites().find((one) => one.suite.id === id)?.suite;
-      const scenario = suite ? undefined : findScenario(id);
-      const explainOn = (version: string, docsRoot: string) => (suite ? explainReferenceSuite(suite, version, docsRoot) : explain(scenario!, version, docsRoot));
+      const scenarios = loadScenarios();
+      const suites = loadReferenceSuites();
+      selectScenarios(selectable(scenarios, suites), { scenario: id, egress: values.egress });
+      const suite = suites.find((one) => one.suite.id === id)?.suite;
+      const scenario = scenarios.find((one) => one.scenario.id === id)?.scenario;
+      const egresses = values.egress === undefined ? undefined : commaList(values.egress);
+      const explainOn = (version: string, docsRoot: string) => (suite ? explainReferenceSuite(suite, version, docsRoot) : explain(scenario!, version, docsRoot, egresses));
       if (values.docs) return explainOn(values.openclaw!, resolveDocsOverride(values.docs));
       let code: ExitCodeValue = ExitCode.asExpected;
       for (const { version, docsRoot } of await docsOfVersions()) code = Math.max(code, explainOn(version, docsRoot)) as ExitCodeValue;
@@ -261,9 +291,10 @@ async function main(): Promise<number> {
     }
     case "repro": {
       const issue = argument("repro <issue>", subject);
-      const ids = scenariosForIssue(issue);
-      if (values.markdown) return run({ scenario: ids.join(",") }, (report) => writeReproComment(report, issue, ids));
-      return run({ scenario: ids.join(",") }, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
+      const ids = underEgress(scenariosForIssue(issue), issue);
+      const selection = { scenario: ids.join(","), egress: values.egress };
+      if (values.markdown) return run(selection, (report) => writeReproComment(report, issue, ids));
+      return run(selection, (report) => `issue ${issue} on openclaw ${report.run.versions.map(({ target }) => target.version).join(", ")}:${formatEvidence(report, ids)}`);
     }
     case "report":
       return printReport(subject ?? defaultReportFile(reportsDir), reportFormat(values.format!), { docsRoot: values.docs ? resolveDocsOverride(values.docs) : undefined, baseFile: values.base });

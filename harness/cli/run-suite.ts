@@ -22,6 +22,8 @@ export interface SuiteOptions {
   scenarioFiles: string[];
   /** A docs tree that stands in for the package's (already resolved). */
   docs?: string;
+  /** Only these egresses of each scenario (already checked). */
+  egress?: string[];
   /** "index/count": only this shard of the scenario files (vitest's --shard), which also writes a blob report to merge. */
   shard?: string;
 }
@@ -97,7 +99,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   for (const project of vitest.projects) {
     project.provide("sut", suts[0]!);
     project.provide("suts", suts);
-    project.provide("selection", { docsDir: options.docs });
+    project.provide("selection", { docsDir: options.docs, egress: options.egress });
     project.provide("runId", runId);
   }
   // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own

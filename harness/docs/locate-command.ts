@@ -4,7 +4,8 @@ import { blockCommands } from "./block-commands.ts";
 import { type DocPage, loadDocPage } from "./doc-page.ts";
 import { type Scope, configBlocks, headingText, isJsxElement, jsxAttribute, scopeOf, sectionOf, shellBlocks } from "./doc-nodes.ts";
 import { type DocMove, followMove } from "./follow-move.ts";
-import { elsewhereInDocs, nearest } from "./nearest.ts";
+import { nearest } from "../util/nearest.ts";
+import { elsewhereInDocs } from "./elsewhere-in-docs.ts";
 
 export interface CommandLocator {
   page: string;

@@ -1,5 +1,5 @@
 import { formatJournalEntry } from "../../mocks/edge/journal.ts";
-import { egressRoute } from "../../mocks/egress.ts";
+import { type Egress, egressRoute } from "../../mocks/egress.ts";
 import { pageSetPages } from "../coverage/load-coverage-files.ts";
 import { docReferences } from "../docs/references.ts";
 import { findKnownDrift, judgeClaim } from "../scenario/known-drift.ts";
@@ -13,6 +13,9 @@ import { parseFishCompletion } from "./cli-tree.ts";
 import { judgeConfigKeys } from "./judge-config-keys.ts";
 import { helpToConfirm, judgeReferences } from "./judge-references.ts";
 import { undocumentedFlags } from "./undocumented-flags.ts";
+
+/** A reference suite asks the CLI itself and reaches no upstream: it runs under the open egress only. */
+export const REFERENCE_EGRESS: Egress = "open";
 
 const COMPLETION = "openclaw completion --shell fish";
 const CONFIG_SCHEMA = "openclaw config schema";
@@ -56,7 +59,7 @@ export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<Run
   const { image } = context;
   const version = image.openclawVersion;
   const references = docReferences(context.docsRoot, pageSetPages(context.docsRoot, version));
-  const stage = await startStage({ image, profile: egressRoute("open").profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId });
+  const stage = await startStage({ image, profile: egressRoute(REFERENCE_EGRESS).profile, ca: context.ca, npmMirror: context.npmMirror, runId: context.runId });
   const steps: StepRecord[] = [];
   let verdicts: ReturnType<typeof judgeReferences> | undefined;
   let broken: string | undefined;
@@ -104,7 +107,7 @@ export async function runReferenceSuite(suite: ReferenceSuite, context: Pick<Run
       });
   const status = broken ? "broken" : worstOf(claims.map((claim) => claim.status));
   return {
-    id: suite.id, title: suite.title, openclawVersion: version, egress: "open",
+    id: suite.id, title: suite.title, openclawVersion: version, egress: REFERENCE_EGRESS,
     image: { tag: image.tag, id: image.id, nodeVersion: image.nodeVersion }, npmSnapshot: context.npmMirror.takenOn,
     status, message: broken ?? `${status}: ${countByStatus(claims.map((claim) => claim.status))}`,
     steps, claims, journal: stage.world.journal.all().map(formatJournalEntry), keys: {}, ...(findings.length ? { findings } : {}),

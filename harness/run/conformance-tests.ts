@@ -24,12 +24,13 @@ const SCENARIO_BUDGET_MS = 20 * 60_000;
 export function conformanceTests(file: string): void {
   const scenario = loadYaml(file, Scenario);
   const knownDrift = loadKnownDrift();
-  const { versions, runId, ca } = versionsUnderTest();
+  const { versions, runId, ca, egresses } = versionsUnderTest();
 
   for (const { image, nodeOnlyImage, docsRoot, npmMirror, meta } of versions) {
     describe(`openclaw@${image.openclawVersion}`, () => {
-      // A scenario with several egresses is a test per egress: "scenario [cloudflare-sensitive]".
-      for (const egress of scenario.egress) {
+      // A scenario with several egresses is a test per egress: "scenario [cloudflare-sensitive]"
+      // (those --egress names, when given; the name keeps the egress either way).
+      for (const egress of egresses(scenario.egress)) {
         test(scenario.egress.length > 1 ? `${scenario.id} [${egress}]` : scenario.id, { timeout: SCENARIO_BUDGET_MS + 60_000 }, async (context) => {
           Object.assign(context.task.meta, { scenario: scenario.id, openclaw: image.openclawVersion, egress, version: meta });
           if (!semver.satisfies(image.openclawVersion, scenario.openclaw)) {

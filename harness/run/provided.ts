@@ -9,6 +9,8 @@ import type { OpenClawTarget } from "../target/openclaw-target.ts";
 export interface Selection {
   /** A docs tree that stands in for the package's (`--docs`), already resolved. */
   docsDir?: string;
+  /** Only these egresses of each scenario (`--egress`); every one when absent. */
+  egress?: string[];
 }
 
 /** The version a conformance test ran on, as the run's report names it (so a merged shard's report can too). */

@@ -1,6 +1,6 @@
 import semver from "semver";
 import { describe, test } from "vitest";
-import { runReferenceSuite } from "../reference/run-reference.ts";
+import { REFERENCE_EGRESS, runReferenceSuite } from "../reference/run-reference.ts";
 import { loadKnownDrift } from "../scenario/load-scenarios.ts";
 import { loadYaml } from "../scenario/load-yaml.ts";
 import { ReferenceSuite } from "../scenario/schema.ts";
@@ -23,7 +23,7 @@ export function referenceTests(file: string): void {
   for (const { image, docsRoot, npmMirror, meta } of versions) {
     describe(`openclaw@${image.openclawVersion}`, () => {
       test(suite.id, { timeout: SUITE_TIMEOUT_MS }, async (context) => {
-        Object.assign(context.task.meta, { scenario: suite.id, openclaw: image.openclawVersion, egress: "open", version: meta });
+        Object.assign(context.task.meta, { scenario: suite.id, openclaw: image.openclawVersion, egress: REFERENCE_EGRESS, version: meta });
         if (!semver.satisfies(image.openclawVersion, suite.openclaw)) context.skip(`applies to openclaw ${suite.openclaw}, not ${image.openclawVersion}`);
         await settle(context, suite, await runReferenceSuite(suite, { image, docsRoot, npmMirror, knownDrift, ca: ca(), runId }));
       });

@@ -18,7 +18,7 @@ export interface VersionContext extends ProvisionedSut {
  * What every conformance test module needs: the versions under test, the run's id, and a CA of
  * its own (made once per module, before its tests).
  */
-export function versionsUnderTest(): { versions: VersionContext[]; runId: string; ca: () => CertificateAuthority } {
+export function versionsUnderTest(): { versions: VersionContext[]; runId: string; ca: () => CertificateAuthority; egresses: <E extends string>(declared: readonly E[]) => E[] } {
   const selection = inject("selection");
   let ca: CertificateAuthority | undefined;
   beforeAll(async () => {
@@ -29,7 +29,8 @@ export function versionsUnderTest(): { versions: VersionContext[]; runId: string
     docsRoot: selection?.docsDir ?? sut.docsRoot,
     meta: { index, target: sut.image.target, image: { tag: sut.image.tag, id: sut.image.id, nodeVersion: sut.image.nodeVersion } },
   }));
-  return { versions, runId: inject("runId"), ca: () => ca! };
+  const egresses = <E extends string>(declared: readonly E[]) => declared.filter((egress) => !selection?.egress || selection.egress.includes(egress));
+  return { versions, runId: inject("runId"), ca: () => ca!, egresses };
 }
 
 /**

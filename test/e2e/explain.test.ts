@@ -1,6 +1,6 @@
 import { execa } from "execa";
 import { expect, test } from "vitest";
-import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
+import { loadReferenceSuites, loadScenarios } from "../../harness/scenario/load-scenarios.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
 
 // `explain` reads the docs of a version and starts nothing: what a scenario will run, and why.
@@ -26,9 +26,12 @@ test("explain on another version follows the docs where they moved, and names wh
   expect(reference.stdout).toMatch(/"Refuses to start unless `gateway\.mode=local` is set in `~\/\.openclaw\/openclaw\.json`\." {2}docs\/cli\/gateway\/running\.md:\d+ \(moved: followed the anchor stub at docs\/cli\/gateway\.md:\d+\)/);
 });
 
-test("explain of an unknown scenario is bad input and lists the scenarios", async () => {
+test("explain of an unknown scenario is bad input and lists the scenarios; --egress shows that egress only", async () => {
   const cli = await explain("no-such-scenario");
   expect(cli.exitCode).toBe(ExitCode.badInput);
-  const ids = loadScenarios().map(({ scenario }) => scenario.id).join(", ");
+  const ids = [...loadScenarios().map(({ scenario }) => scenario.id), ...loadReferenceSuites().map(({ suite }) => suite.id)].join(", ");
   expect(cli.stderr.trim()).toBe(`openclaw-conformance: no scenario "no-such-scenario" (scenarios: ${ids})`);
+  const one = await explain("codex-harness-quickstart", "--openclaw", "2026.9.6", "--egress", "cloudflare-sensitive");
+  expect(one.exitCode).toBe(ExitCode.asExpected);
+  expect(one.stdout.match(/^codex-harness-quickstart \[[a-z-]+\]:/gm)).toEqual(["codex-harness-quickstart [cloudflare-sensitive]:"]);
 });

@@ -1,16 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { distance } from "fastest-levenshtein";
-
-/** The candidates closest to what was asked for, nearest first: what a reader would look at. */
-export function nearest(wanted: string, candidates: string[], count = 3): string[] {
-  const unique = [...new Set(candidates)];
-  return unique
-    .map((candidate) => ({ candidate, distance: distance(wanted.toLowerCase(), candidate.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, count)
-    .map(({ candidate }) => candidate);
-}
 
 /**
  * Where else in the docs a title stands (as a Tab/Step title or a heading): the first place to
