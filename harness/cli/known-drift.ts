@@ -10,7 +10,8 @@ import { readRunReport } from "./run-report-file.ts";
 export function printKnownDriftPatch(reportFile: string): ExitCodeValue {
   const file = knownDriftFile();
   const name = relative(projectRoot, file);
-  const patch = knownDriftPatch(readFileSync(file, "utf8"), loadKnownDrift(), proposeKnownDrift(readRunReport(reportFile)), name);
+  const entries = loadKnownDrift();
+  const patch = knownDriftPatch(readFileSync(file, "utf8"), entries, proposeKnownDrift(readRunReport(reportFile), entries), name);
   console.log(patch.includes("\n@@") ? patch : `${name}: nothing to change for ${reportFile}`);
   return ExitCode.asExpected;
 }

@@ -49,8 +49,9 @@ const usage = `usage: openclaw-conformance <command> [options]
                       the scenario (or one claim) differs from --good's; each version run alone,
                       untestable ones skipped and named; reports under reports/bisect/<version>
   known-drift --update [run.json]  propose known-drift.yaml changes from a run (default: the last):
-                      new drift → a draft entry, changed → its fails refitted, unexpected pass →
-                      removal; printed as a patch for review, never applied
+                      new drift → a draft entry, changed → its fails refitted when it fails the same
+                      kind of way on the same step (note marked for review), else a draft in its
+                      place saying why; unexpected pass → removal; a patch for review, never applied
   readme-tables [run.json]  rewrite the README's result tables from a run's report (default: the last run)
   coverage            every shell block of the onboarding pages (scenarios/coverage/pages.yaml) and what
                       runs or excludes it, per version (starts nothing; --format text|markdown|json);

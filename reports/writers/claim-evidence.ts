@@ -1,5 +1,5 @@
 import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
-import { timeLimitNote } from "../../harness/sut/command-result.ts";
+import { stopNote } from "../../harness/sut/command-result.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
 /** The first thing a claim saw fail ("✗ " dropped), cut to `max` characters: what a reader needs beside the verdict. */
@@ -23,7 +23,7 @@ export function verdictLabel(claim: ClaimEntry): string {
 
 /** One command of the run as it was typed, where it came from, and how it ended. */
 export function commandLine(step: StepEntry): string {
-  const stopped = timeLimitNote(step);
+  const stopped = stopNote(step);
   const ended = step.notRun
     ? `not run: ${step.notRun}`
     : step.background

@@ -1,0 +1,28 @@
+/**
+ * What kind of check a claim's failure is about, read off the observation's wording (the
+ * words evaluate-claim.ts writes) or off a known-drift `fails:` pattern drafted from one. A
+ * pattern that is only a piece of what the command printed is "output text". `known-drift
+ * --update` refits a pattern only to a failure of the same kind.
+ */
+const KINDS: [kind: string, wording: RegExp][] = [
+  ["its step did not run", /^step ".*" did not run/],
+  ["its step failed before it could show an absence", /^the step failed before it could show/],
+  ["exit code", /^exit code\b/],
+  ["output lacks", /^output lacks "/],
+  ["output includes", /^output includes "/],
+  ["JSON value", /^(stdout is not JSON|[\w.[\]-]+ = .* \(expected )/],
+  ["journal", /^(journal has|nothing reached )/],
+  ["person at the terminal or browser", /^(the terminal never showed|[a-z]+(-[a-z]+)*-user: )/],
+  ["process or log line", /^(no )?(process|OpenClaw log line) |^nothing \(.*\) was watched/],
+  ["files written", /^(the files written|some under |none under )/],
+  ["file", /^[~/.]\S* (exists|does not exist|was not looked at)/],
+];
+
+/** The kinds that say the claim's own step never got to show anything: an earlier step failed. */
+export const NOT_THIS_STEP = new Set(KINDS.slice(0, 2).map(([kind]) => kind));
+
+export function failureKind(observationOrPattern: string): string {
+  // A pattern as the observation it was drafted from: no anchor, no escapes, no leading ✗.
+  const text = observationOrPattern.replace(/^\^/, "").replace(/\\(.)/g, "$1").replace(/^✗ /, "");
+  return KINDS.find(([, wording]) => wording.test(text))?.[0] ?? "output text";
+}
