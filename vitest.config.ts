@@ -28,7 +28,7 @@ const withEngine = { globalSetup: ["harness/run/global-setup.ts"], hookTimeout: 
 export default defineConfig({
   test: {
     maxWorkers: concurrency,
-    reporters: ["default", ["allure-vitest/reporter", { resultsDir: "reports/output/test-allure-results" }]],
+    reporters: ["default", ["allure-vitest/reporter", { resultsDir: "reports/output/test-allure-results" }], "./harness/run/scenario-count-reporter.ts"],
     projects: [
       { test: { ...withScenarios, name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000 } },
       { test: { ...afterScenarios, ...withEngine, name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 300_000 } },

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { createVitest, type InlineConfig } from "vitest/node";
 import RunJsonReporter from "../run/run-json-reporter.ts";
+import ScenarioCountReporter from "../run/scenario-count-reporter.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
@@ -62,6 +63,7 @@ const reportWriters = (): Reporters => [
   ["allure-vitest/reporter", { resultsDir: join(reportsDir, "allure-results") }],
   ["junit", { outputFile: join(reportsDir, "junit.xml") }],
   new RunJsonReporter({ outputDir: reportsDir }),
+  new ScenarioCountReporter(),
 ];
 
 /** run.json, which the reporters have written, and the HTML report made from the Allure results. */

@@ -13,6 +13,7 @@ import type { MachineImage, SutImage } from "../sut/image.ts";
 import type { ServeResult, SutContainer } from "../sut/sut-container.ts";
 import { startStage } from "../sut/stage.ts";
 import { BadInputError } from "../util/errors.ts";
+import { progress } from "../util/progress.ts";
 import { Captures } from "./captures.ts";
 import { judgeScenario, pasteInto } from "./judge.ts";
 import { describeDrift, notAPromiseMessage, type PlannedStep, planScenario, whereOf } from "./plan-step.ts";
@@ -20,6 +21,7 @@ import type { ScenarioResult, StepRecord, SubstitutionRecord } from "./records.t
 import { watchStep } from "./observe-step.ts";
 import { capturesUsedBy, type Expectation, type KnownDrift, type Scenario, type Substitution } from "./schema.ts";
 import type { ScenarioStatus } from "./status.ts";
+import { stepProgressLine } from "./step-progress.ts";
 
 export interface RunContext {
   /** The version under test, installed: the image of scenarios that start with OpenClaw on the machine. */
@@ -99,6 +101,7 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
       const asked = plan.claims.filter((claim) => claim.step === planned.step.id).map((claim) => pasteInto(claim.expect, captures));
       const record = await runStep({ ...planned, step: { ...planned.step, timeout: Math.min(planned.step.timeout, left) } }, captures, stage.world, stage.sut, asked);
       steps.push(record);
+      progress(stepProgressLine({ scenario: scenario.id, openclaw: image.openclawVersion, egress }, record));
       if (cut && record.result.timedOut) {
         outOfTime = { at: `in step "${planned.step.id}", cut to the ${Math.round(left / 1000)} s left`, notRun: notRun.slice(1) };
         break;
