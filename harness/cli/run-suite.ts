@@ -4,6 +4,7 @@ import { execa } from "execa";
 import { createVitest, type InlineConfig } from "vitest/node";
 import RunJsonReporter from "../run/run-json-reporter.ts";
 import ScenarioCountReporter from "../run/scenario-count-reporter.ts";
+import { describeEditedDocs, editedDocs as editedDocsOf } from "../docs/edited-docs.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
@@ -38,6 +39,7 @@ function reportVariables(report: RunReport): Record<string, string> {
   return {
     OpenClaw: run.versions.map(({ target }) => describeTarget(target)).join(", "),
     "SUT images": run.versions.map(({ image }) => image?.tag ?? "?").join(", "),
+    ...Object.fromEntries(run.versions.flatMap(({ target, docs }) => (docs ? [[`docs read as ${target.version}`, describeEditedDocs(docs)]] : []))),
     ...(run.npmSnapshot ? { "npm snapshot": run.npmSnapshot } : {}),
     harness: `openclaw-conformance ${harnessVersion()} (node ${run.harnessNode})`,
   };
@@ -84,6 +86,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   await prepareReportsDir(reportsDir);
   const suts: ProvisionedSut[] = [];
   for (const target of options.targets) suts.push(await provisionSut(target));
+  // An edited docs tree is named with what it changed, version by version, wherever the run is reported.
+  const docs = options.docs;
+  const editedDocs = docs ? Object.fromEntries(suts.map((sut) => [sut.image.openclawVersion, editedDocsOf(docs, sut.docsRoot)])) : undefined;
   // kill -9 leaves this process no say: the run's guard sweeps then.
   const { runId, release } = startGuardedRun();
   const shardBlob: Reporters = options.shard ? [["blob", { outputFile: join(reportsDir, BLOB_DIR, `blob-${options.shard.replace("/", "-")}.json`) }]] : [];
@@ -101,7 +106,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport | undef
   for (const project of vitest.projects) {
     project.provide("sut", suts[0]!);
     project.provide("suts", suts);
-    project.provide("selection", { docsDir: options.docs, egress: options.egress });
+    project.provide("selection", { docsDir: options.docs, egress: options.egress, editedDocs });
     project.provide("runId", runId);
   }
   // Ctrl-C: let vitest stop its workers, then remove whatever they had started. Vitest's own

@@ -1,3 +1,4 @@
+import type { EditedDocs } from "../docs/edited-docs.ts";
 import type { ProvisionedSut } from "../provision/provision.ts";
 import type { ScenarioResult } from "../scenario/records.ts";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
@@ -9,6 +10,8 @@ import type { OpenClawTarget } from "../target/openclaw-target.ts";
 export interface Selection {
   /** A docs tree that stands in for the package's (`--docs`), already resolved. */
   docsDir?: string;
+  /** How that tree differs from each version's packaged docs, by version. */
+  editedDocs?: Record<string, EditedDocs>;
   /** Only these egresses of each scenario (`--egress`); every one when absent. */
   egress?: string[];
 }
@@ -19,6 +22,8 @@ export interface VersionUnderTest {
   index: number;
   target: OpenClawTarget;
   image: { tag: string; id: string; nodeVersion: string };
+  /** The --docs tree the version's scenarios read, and how it differs from the version's own docs. */
+  docs?: EditedDocs;
 }
 
 declare module "vitest" {

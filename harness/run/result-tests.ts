@@ -27,7 +27,10 @@ export function versionsUnderTest(): { versions: VersionContext[]; runId: string
   const versions = inject("suts").map((sut, index) => ({
     ...sut,
     docsRoot: selection?.docsDir ?? sut.docsRoot,
-    meta: { index, target: sut.image.target, image: { tag: sut.image.tag, id: sut.image.id, nodeVersion: sut.image.nodeVersion } },
+    meta: {
+      index, target: sut.image.target, image: { tag: sut.image.tag, id: sut.image.id, nodeVersion: sut.image.nodeVersion },
+      ...(selection?.editedDocs?.[sut.image.openclawVersion] ? { docs: selection.editedDocs[sut.image.openclawVersion] } : {}),
+    },
   }));
   const egresses = <E extends string>(declared: readonly E[]) => declared.filter((egress) => !selection?.egress || selection.egress.includes(egress));
   return { versions, runId: inject("runId"), ca: () => ca!, egresses };

@@ -45,7 +45,7 @@ function versionsOf(tests: TestCase[]): RunReport["run"]["versions"] {
   const byIndex = new Map<number, RunReport["run"]["versions"][number]>();
   for (const test of tests) {
     const version = test.meta().version;
-    if (version && !byIndex.has(version.index)) byIndex.set(version.index, { target: version.target, image: version.image });
+    if (version && !byIndex.has(version.index)) byIndex.set(version.index, { target: version.target, image: version.image, ...(version.docs ? { docs: version.docs } : {}) });
   }
   return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, version]) => version);
 }

@@ -1,7 +1,9 @@
 import { outcomeOf } from "../../harness/scenario/status.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
 import { commandLine, stepsUpTo, verdictLabel } from "./claim-evidence.ts";
+import { describeEditedDocs } from "../../harness/docs/edited-docs.ts";
 import { rowNamer } from "./markdown-table.ts";
+import { rerunCommand } from "./rerun.ts";
 import type { RunReport } from "./run-report.ts";
 
 /** A fenced block that no line of its text can close. */
@@ -24,6 +26,7 @@ export function formatReproMarkdown(report: RunReport, issue: string, ids: strin
     `### Reproduced with openclaw-conformance: issue ${issue}`,
     "",
     `${report.run.versions.map(({ target, image }) => `${describeTarget(target)}${image ? ` (image \`${image.tag}\`)` : ""}`).join(" · ")}${registry}; the docs' commands run verbatim, in a container that reaches only mocks.`,
+    ...report.run.versions.flatMap(({ target, docs }) => (docs ? ["", `Edited docs, read as ${target.version}: ${describeEditedDocs(docs)}`] : [])),
   ];
   for (const scenario of report.scenarios.filter((entry) => ids.includes(entry.id))) {
     lines.push("", `#### \`${rowOf(scenario)}\` on ${scenario.openclaw}: ${scenario.status}`);
@@ -45,7 +48,7 @@ export function formatReproMarkdown(report: RunReport, issue: string, ids: strin
     }
     const held = scenario.claims.filter((one) => one.status === "conforms").map((one) => `\`${one.id}\``);
     if (held.length) lines.push("", `Conforms: ${held.join(", ")}.`);
-    lines.push("", `Re-run: \`npm run conformance -- --openclaw ${scenario.openclaw} --scenario ${scenario.id}\``);
+    lines.push("", `Re-run: \`${rerunCommand(report.run, { ...scenario, severalEgresses: rowOf(scenario) !== scenario.id })}\``);
   }
   return lines.join("\n");
 }

@@ -2,6 +2,8 @@ import { countByStatus, outcomeOf } from "../../harness/scenario/status.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
 import { firstFailure } from "./claim-evidence.ts";
 import { cell, issueLink, mark, rowNamer, table, versionsOf } from "./markdown-table.ts";
+import { describeEditedDocs } from "../../harness/docs/edited-docs.ts";
+import { rerunCommand } from "./rerun.ts";
 import type { RunReport } from "./run-report.ts";
 
 
@@ -27,6 +29,7 @@ export function formatRunMarkdown(report: RunReport): string {
     `## OpenClaw conformance: ${countByStatus(report.scenarios.map((entry) => entry.status)) || "nothing run"}`,
     "",
     `${report.run.versions.map(({ target }) => describeTarget(target)).join(" · ")}${registry}`,
+    ...report.run.versions.flatMap(({ target, docs }) => (docs ? ["", `**Edited docs**, read as ${target.version}: ${describeEditedDocs(docs)}`] : [])),
     "",
     table(["scenario", ...versions], rows),
   ];
@@ -51,6 +54,6 @@ export function formatRunMarkdown(report: RunReport): string {
     lines.push("", "### Harness errors (the run is broken, not drift)", "", ...report.run.harnessErrors.map((error) => `- ${error.source}: ${cell(error.message)}`));
   }
   const failing = report.scenarios.some((entry) => outcomeOf(entry.status) !== "ok" && outcomeOf(entry.status) !== "skipped") || report.run.harnessErrors.length > 0;
-  lines.push("", failing ? "Re-run one: `npm run conformance -- --openclaw <version> --scenario <id>`" : "Every result is as expected.");
+  lines.push("", failing ? `Re-run: \`${rerunCommand(report.run)}\` (\`--scenario <id>\` for one)` : "Every result is as expected.");
   return lines.join("\n");
 }

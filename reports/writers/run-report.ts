@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClaimStatus, ExpectedStatus, ScenarioStatus } from "../../harness/scenario/status.ts";
+import { EditedDocs } from "../../harness/docs/edited-docs.ts";
 import { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
 
 const SutImageRef = z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() });
@@ -66,7 +67,7 @@ export const RunReport = z.object({
     startedAt: z.string(),
     finishedAt: z.string(),
     /** What was under test, one entry per version: a release from npm, or a tarball (path, sha256) or a checkout packed into one, and its image. */
-    versions: z.array(z.object({ target: OpenClawTarget, image: SutImageRef.optional() })),
+    versions: z.array(z.object({ target: OpenClawTarget, image: SutImageRef.optional(), docs: EditedDocs.optional() })),
     /** The day of the npm snapshot the mock registry served (mocks/npm-registry/snapshot.json). */
     npmSnapshot: z.string().optional(),
     harnessNode: z.string(),

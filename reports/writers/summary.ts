@@ -1,5 +1,7 @@
 import { countByStatus, outcomeOf, statusSymbol } from "../../harness/scenario/status.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
+import { describeEditedDocs } from "../../harness/docs/edited-docs.ts";
+import { rerunCommand } from "./rerun.ts";
 import type { RunReport } from "./run-report.ts";
 
 /** More claims than this in one result: the summary lists only those that do not conform. */
@@ -9,7 +11,11 @@ const MANY_CLAIMS = 40;
 export function formatSummary(report: RunReport): string {
   const registry = report.run.npmSnapshot ? `, npm as of ${report.run.npmSnapshot}` : "";
   const lines: string[] = [];
-  for (const { target, image } of report.run.versions) lines.push(`${describeTarget(target)} (image ${image?.tag ?? "?"}${registry})`);
+  for (const { target, image, docs } of report.run.versions) {
+    lines.push(`${describeTarget(target)} (image ${image?.tag ?? "?"}${registry})`);
+    // An edited docs tree is what the scenarios followed: its drift may be the edit's, not the release's.
+    if (docs) lines.push(`  ${describeEditedDocs(docs)}`);
+  }
   const several = new Set(report.scenarios.map((scenario) => scenario.openclaw)).size > 1;
   const egresses = (id: string) => new Set(report.scenarios.filter((scenario) => scenario.id === id).map((scenario) => scenario.egress)).size;
   for (const scenario of report.scenarios) {
@@ -40,5 +46,6 @@ export function formatSummary(report: RunReport): string {
   }
   for (const error of report.run.harnessErrors) lines.push(`✗ harness error in ${error.source}: ${error.message}`);
   lines.push(`${report.scenarios.length} scenarios: ${countByStatus(report.scenarios.map((scenario) => scenario.status)) || "none"}`);
+  if (report.scenarios.some((scenario) => !["ok", "skipped"].includes(outcomeOf(scenario.status)))) lines.push(`re-run: ${rerunCommand(report.run)} (--scenario <id> for one)`);
   return lines.join("\n");
 }

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -29,6 +29,12 @@ test("--docs on an edited copy: a changed quote and a removed step are doc drift
   expect(cli.stdout).toMatch(/§ docs-explicit-pi-route \[open\]: doc-drift[^\n]*\n\s+step [a-z-]+: no <Step title="Use the canonical OpenAI model route"> in <Tab title="Codex subscription"> of docs\/providers\/openai\.md \(found: "Pick the OpenAI model route"/);
   // docs-explicit-pi-route runs under two egresses: a result for each.
   expect(cli.stdout).toMatch(/^3 scenarios: 3 doc drift$/m);
+  // What was under test: the edited tree, with the page it changed, and a re-run that uses it.
+  const docsLine = `docs: ${join(checkout, "docs")} (1 page(s) differ from the package's: providers/openai.md)`;
+  expect(cli.stdout).toContain(`  ${docsLine}`);
+  expect(cli.stdout).toContain(`re-run: npm run conformance -- --openclaw 2026.5.12 --docs ${join(checkout, "docs")}`);
+  const run = JSON.parse(readFileSync(join(checkout, "reports", "run.json"), "utf8")) as { run: { versions: { docs?: { changed: string[] } }[] } };
+  expect(run.run.versions[0]?.docs?.changed).toEqual(["providers/openai.md"]);
 });
 
 test("--docs that is not a docs tree is bad input, named", async () => {

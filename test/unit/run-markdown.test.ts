@@ -42,15 +42,22 @@ describe("a run as Markdown, for a pull request or an issue", () => {
       '| 2026.9.6 | onboard | flag | ✗ new drift | `docs/cli/onboard.md:42` |  | output lacks "a\\|b" |',
       "| 2026.5.12 | route [cloudflare-sensitive] |  | § doc drift |  |  | claim x: the quote is no longer in docs/providers/openai.md |",
       "",
-      "Re-run one: `npm run conformance -- --openclaw <version> --scenario <id>`",
+      "Re-run: `npm run conformance -- --openclaw 2026.5.12,2026.9.6` (`--scenario <id>` for one)",
     ]);
   });
   test("harness errors are named apart: a broken run is not drift", () => {
     const text = formatRunMarkdown(report([entry({})], [{ source: "mock chatgpt.com", message: "handler threw" }]));
     expect(text).toContain("### Harness errors (the run is broken, not drift)\n\n- mock chatgpt.com: handler threw");
-    expect(text).toContain("Re-run one:");
+    expect(text).toContain("Re-run: `npm run conformance -- --openclaw 2026.5.12,2026.9.6`");
   });
 
+  test("an edited docs tree is named with the pages it changed, and the re-run reproduces the run: its tarball, its tree", () => {
+    const edited = { dir: "/work/pr/docs", changed: ["start/getting-started.md"], added: [], removed: [] };
+    const tarball = { kind: "tarball" as const, version: "2026.9.7", tarball: "/tmp/openclaw 2026.9.7.tgz", sha256: "ab" };
+    const text = formatRunMarkdown({ ...report([entry({ openclaw: "2026.9.7", status: "new-drift", claims: [claim("flag", "new-drift", ["✗ x"])] })]), run: { ...report([]).run, versions: [{ target: tarball, docs: edited }] } });
+    expect(text).toContain("**Edited docs**, read as 2026.9.7: docs: /work/pr/docs (1 page(s) differ from the package's: start/getting-started.md)");
+    expect(text).toContain("Re-run: `npm run conformance -- --openclaw '/tmp/openclaw 2026.9.7.tgz' --docs /work/pr/docs` (`--scenario <id>` for one)");
+  });
   test("a reference suite's findings fail nothing: listed collapsed, after what does", () => {
     const findings = ["openclaw doctor takes --lint, which no page of the set names (1 of its 9 options)", "message.from.id (docs/help/faq-first-run.md:727) is no config path of this version: \"message\" is no top-level key of its config"];
     const text = formatRunMarkdown(report([entry({ id: "cli-reference", findings })]));
