@@ -1,6 +1,7 @@
 import type { QuoteLocation } from "../docs/find-quote.ts";
 import type { Captures } from "./captures.ts";
 import { evaluateClaim } from "./evaluate-claim.ts";
+import { failureCause } from "./failure-cause.ts";
 import { findKnownDrift, judgeClaim } from "./known-drift.ts";
 import type { ClaimRecord, StepRecord } from "./records.ts";
 import type { Expectation, KnownDrift, Scenario } from "./schema.ts";
@@ -51,6 +52,9 @@ export function judgeScenario(input: JudgeInput): Judgement {
     const { serve } = unready.substitution;
     return { status: "broken", message: `broken: the substitution in step "${unready.id}" (${serve.command}) never got ready: ${serve.evidence}`, claims: [] };
   }
+  // The exit codes the claims expect of each step: any other exit of a step is a failed command.
+  const expectedExits = new Map<string, number[]>();
+  for (const claim of scenario.claims) if (claim.expect.exitCode !== undefined) expectedExits.set(claim.step, [...(expectedExits.get(claim.step) ?? []), claim.expect.exitCode]);
   const claims: ClaimRecord[] = scenario.claims.map((claim) => {
     const step = steps.find((record) => record.id === claim.step);
     const uncaptured = captures.unknownIn(JSON.stringify(claim.expect));
@@ -61,9 +65,10 @@ export function judgeScenario(input: JudgeInput): Judgement {
         : evaluateClaim(pasteInto(claim.expect, captures), step);
     const known = findKnownDrift(input.knownDrift, scenario.id, claim.id, input.openclawVersion, input.egress);
     const { status, observed } = judgeClaim(evaluation, known, { output: step ? `${step.result.stdout}\n${step.result.stderr}` : "", timedOut: step?.result.timedOut ?? false });
+    const cause = evaluation.held ? undefined : failureCause(claim.step, steps, expectedExits);
     return {
       id: claim.id, quote: claim.quote, source: input.quotes.get(claim.id)!, step: claim.step,
-      held: evaluation.held, status, observed, evidence: evaluation.evidence,
+      held: evaluation.held, status, observed, evidence: evaluation.evidence, ...(cause ? { cause } : {}),
       knownDrift: known ? { issue: known.issue, note: known.note, fails: known.fails } : undefined,
     };
   });

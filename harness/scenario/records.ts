@@ -1,3 +1,4 @@
+import type { FailureCause } from "./failure-cause.ts";
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
 import type { ActorOutcome } from "../actors/actor.ts";
 import type { QuoteLocation } from "../docs/find-quote.ts";
@@ -94,6 +95,8 @@ export interface ClaimRecord {
   /** The journal lines that show it. */
   evidence: string[];
   knownDrift?: { issue: string; note?: string; fails: string };
+  /** When it did not hold because a command failed: that command, its doc line and what it said. */
+  cause?: FailureCause;
 }
 
 /** One scenario on one OpenClaw version: what ran, what reached the mocks, and the verdict. */

@@ -33,6 +33,17 @@ export function commandLine(step: StepEntry): string {
   return `$ ${step.command}  [${step.id}, ${step.source}] → ${ended}${substituted}`;
 }
 
+/**
+ * The failed command behind a claim, first thing a reader sees: its own doc line and the line it
+ * said, or the earlier step that kept the claim's from getting there.
+ */
+export function causeLine(claim: ClaimEntry): string | undefined {
+  const { cause } = claim;
+  if (!cause) return undefined;
+  const failed = `${cause.at} $ ${cause.command} → ${cause.ended}: ${cause.line}`;
+  return cause.earlier ? `↳ its step never got there: step "${cause.step}" failed first, ${failed}` : `↳ the command failed: ${failed}`;
+}
+
 /** The steps a claim's evidence shows: every one up to the claim's own. */
 export const stepsUpTo = (scenario: ScenarioEntry, claim: ClaimEntry) => scenario.steps.slice(0, scenario.steps.findIndex((step) => step.id === claim.step) + 1);
 
@@ -44,6 +55,7 @@ export const stepsUpTo = (scenario: ScenarioEntry, claim: ClaimEntry) => scenari
 export function claimEvidence(scenario: ScenarioEntry, claim: ClaimEntry, indent = ""): string {
   return [
     `claim ${claim.id}: ${verdictLabel(claim)}`,
+    ...(causeLine(claim) ? [`  ${causeLine(claim)}`] : []),
     `  docs (${claim.source}${claim.movedFrom ? `, moved: followed the anchor stub at ${claim.movedFrom}` : ""}): "${claim.quote}"`,
     ...stepsUpTo(scenario, claim).map((step) => `  ${commandLine(step)}`),
     ...claim.observed.map((line) => `  ${line}`),

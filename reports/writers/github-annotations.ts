@@ -1,6 +1,7 @@
 import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
 import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
 import type { DocPlace } from "../../harness/docs/doc-drift.ts";
+import { causeLine } from "./claim-evidence.ts";
 import { coveredBy } from "./coverage-text.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -75,15 +76,17 @@ export function runAnnotations(report: RunReport, repoPath: (file: string) => st
     }
     return entry.claims
       .filter((claim) => claim.status !== "conforms")
-      .map((claim): Annotation => {
+      .flatMap((claim): Annotation[] => {
         const at = placeOf(claim.source);
         const failure = claim.observed.filter((line) => line.startsWith("✗")).join("\n") || claim.observed.join("\n");
-        return {
-          level: outcomeOf(claim.status) === "drift" ? "error" : "notice",
-          title: `${statusLabel(claim.status)}: ${who}, claim ${claim.id}`,
-          message: `"${claim.quote}"${claim.issue ? ` (${claim.issue})` : ""}\n${failure}`,
-          ...(at ? { at } : {}),
-        };
+        const level = outcomeOf(claim.status) === "drift" ? "error" : "notice";
+        const cause = causeLine(claim);
+        const title = `${statusLabel(claim.status)}: ${who}, claim ${claim.id}`;
+        const atSentence: Annotation = { level, title, message: `${cause ? `${cause}\n` : ""}"${claim.quote}"${claim.issue ? ` (${claim.issue})` : ""}\n${failure}`, ...(at ? { at } : {}) };
+        // A pull request shows annotations near its changed lines: the failed command's own line too.
+        const commandAt = claim.cause && placeOf(claim.cause.at);
+        if (!commandAt || (at && commandAt.file === at.file && commandAt.line === at.line)) return [atSentence];
+        return [{ level, title: `${title}: the command failed`, message: `${claim.cause!.command} → ${claim.cause!.ended}: ${claim.cause!.line}\n(for "${claim.quote}", ${claim.source})`, at: commandAt }, atSentence];
       });
   });
 }

@@ -7,6 +7,10 @@ import { rerunCommand } from "./rerun.ts";
 import type { RunReport } from "./run-report.ts";
 
 
+/** What a reader looks at first: the failed command and the line it said, else the first failure seen. */
+const firstOf = (claim: RunReport["scenarios"][number]["claims"][number]) =>
+  claim.cause ? `${claim.cause.earlier ? `step ${claim.cause.step} failed first: ` : ""}\`${claim.cause.at}\` ${claim.cause.ended}: ${claim.cause.line}` : (firstFailure(claim.observed) ?? "");
+
 /**
  * A run for the people reading a pull request or an issue: a scenario × version matrix, then each
  * claim that does not plainly conform (its version, doc line, issue and first failure), then the
@@ -37,7 +41,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const claims = report.scenarios.flatMap((entry) =>
     entry.claims
       .filter((claim) => claim.status !== "conforms")
-      .map((claim) => [entry.openclaw, rowOf(entry), claim.id, mark(claim.status), `\`${claim.source}\``, issueLink(claim.issue), claim.status === "known-drift" ? "" : (firstFailure(claim.observed) ?? "")]),
+      .map((claim) => [entry.openclaw, rowOf(entry), claim.id, mark(claim.status), `\`${claim.source}\``, issueLink(claim.issue), claim.status === "known-drift" ? "" : firstOf(claim)]),
   );
   // Doc drift and a broken scenario judge no claim: their message is the story.
   const unjudged = report.scenarios

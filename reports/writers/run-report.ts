@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ClaimStatus, ExpectedStatus, ScenarioStatus } from "../../harness/scenario/status.ts";
 import { EditedDocs } from "../../harness/docs/edited-docs.ts";
+import { FailureCause } from "../../harness/scenario/failure-cause.ts";
 import { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
 
 const SutImageRef = z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() });
@@ -55,6 +56,8 @@ export const ScenarioEntry = z.object({
       issue: z.string().optional(),
       /** How the known drift is recorded to fail (known-drift.yaml's `fails`). */
       knownFailure: z.string().optional(),
+      /** The failed command behind it, when one failed: the doc line to look at first. */
+      cause: FailureCause.optional(),
     }),
   ),
   journal: z.array(z.string()),

@@ -43,7 +43,7 @@ function entryOf(result: ScenarioResult): ScenarioEntry {
     })),
     claims: result.claims.map((claim) => ({
       id: claim.id, status: claim.status, quote: claim.quote, source: `${claim.source.file}:${claim.source.line}`, movedFrom: claim.source.movedFrom, step: claim.step,
-      observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue, knownFailure: claim.knownDrift?.fails,
+      observed: claim.observed, evidence: claim.evidence, issue: claim.knownDrift?.issue, knownFailure: claim.knownDrift?.fails, cause: claim.cause,
     })),
     journal: result.journal.slice(0, 200),
     findings: result.findings,

@@ -1,6 +1,7 @@
 import { countByStatus, outcomeOf, statusSymbol } from "../../harness/scenario/status.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
 import { describeEditedDocs } from "../../harness/docs/edited-docs.ts";
+import { causeLine } from "./claim-evidence.ts";
 import { rerunCommand } from "./rerun.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -38,7 +39,10 @@ export function formatSummary(report: RunReport): string {
     for (const claim of scenario.claims) {
       if (many && claim.status === "conforms") continue;
       lines.push(`    ${statusSymbol(claim.status)} ${claim.id}: ${claim.status}${claim.issue ? ` (${claim.issue})` : ""}`);
-      if (claim.status !== "conforms") for (const observed of claim.observed) lines.push(`        ${observed}`);
+      if (claim.status === "conforms") continue;
+      const cause = causeLine(claim);
+      if (cause) lines.push(`        ${cause}`);
+      for (const observed of claim.observed) lines.push(`        ${observed}`);
     }
     const conforming = scenario.claims.filter((claim) => claim.status === "conforms").length;
     if (many && conforming) lines.push(`    ${statusSymbol("conforms")} ${conforming} more claims conform (all in run.json and the HTML report)`);

@@ -4,6 +4,7 @@ import { absencesOnly, evaluateClaim } from "../../harness/scenario/evaluate-cla
 import { Captures } from "../../harness/scenario/captures.ts";
 import { claimForVersion, stepForVersion } from "../../harness/scenario/for-version.ts";
 import { judgeScenario } from "../../harness/scenario/judge.ts";
+import { failureCause, firstTellingLine } from "../../harness/scenario/failure-cause.ts";
 import { findKnownDrift, judgeClaim } from "../../harness/scenario/known-drift.ts";
 import { Expectation, type KnownDrift, KnownDrift as KnownDriftEntries, Scenario } from "../../harness/scenario/schema.ts";
 import type { StepRecord } from "../../harness/scenario/records.ts";
@@ -232,5 +233,29 @@ describe("a step as each version runs it", () => {
   });
   test("a version that has no such step skips it", () => {
     expect(stepForVersion(step, "2026.6.0")).toBeUndefined();
+  });
+});
+
+describe("the failed command behind a claim", () => {
+  const ran = (id: string, exitCode: number, stderr: string, at = 100): StepRecord => ({
+    id, source: { kind: "docs", file: "docs/start/getting-started.md", line: at } as StepRecord["source"], journal: [], actors: [], captured: {},
+    result: { command: `openclaw ${id}`, tty: false, exitCode, stdout: "🦞 OpenClaw 2026.9.6 (eb377ac) — a banner", stderr, durationMs: 1, timedOut: false },
+  });
+  const hints = 'OpenClaw gateway has no command "statusx".\n[openclaw] Debug: set OPENCLAW_DEBUG=1 to include the stack trace.\n[openclaw] Try: openclaw doctor';
+  test("its own step exited otherwise than expected: that command, its doc line and the line that says why", () => {
+    const cause = failureCause("status", [ran("status", 1, hints)], new Map());
+    expect(cause).toEqual({ step: "status", at: "docs/start/getting-started.md:100", command: "openclaw status", ended: "exit 1", line: 'OpenClaw gateway has no command "statusx".', earlier: false });
+    expect(failureCause("status", [ran("status", 1, hints)], new Map([["status", [1]]]))).toBeUndefined();
+  });
+  test("its step never ran: the earlier step that failed first", () => {
+    const notRun = { ...ran("next", -1, ""), notRun: "it needs {{token}}, which no earlier step's output showed" };
+    expect(failureCause("next", [ran("setup", 0, ""), ran("login", 2, "Error: invalid grant", 40), notRun], new Map())).toMatchObject({ step: "login", at: "docs/start/getting-started.md:40", ended: "exit 2", line: "Error: invalid grant", earlier: true });
+  });
+  test("a command that did as expected is no cause: the claim failed on what it printed", () => {
+    expect(failureCause("status", [ran("status", 0, "")], new Map())).toBeUndefined();
+  });
+  test("the telling line: stderr first, banners and hints skipped", () => {
+    expect(firstTellingLine("", "🦞 OpenClaw\nConfig written\nError: port in use")).toBe("Error: port in use");
+    expect(firstTellingLine("[openclaw] Try: openclaw doctor\n", "done")).toBe("done");
   });
 });

@@ -31,4 +31,16 @@ describe("a run's findings as annotations", () => {
       { level: "error", title: "doc drift: gone [open] on openclaw 2026.9.6", message: "claim x: the quote is no longer in docs/a.md" },
     ]);
   });
+  test("a failed command is annotated at its own doc line as well as at the sentence, and leads the message", () => {
+    const cause = { step: "status", at: "docs/start/getting-started.md:100", command: "openclaw gateway statusx", ended: "exit 1", line: 'OpenClaw gateway has no command "statusx".', earlier: false };
+    const failed = { id: "listens", status: "new-drift" as const, quote: "The gateway listens.", source: "docs/start/getting-started.md:103", observed: ["✗ exit code 1 (expected 0)"], evidence: [], cause };
+    const [atCommand, atSentence] = runAnnotations(report([entry({ claims: [failed] })]), (file) => file);
+    expect(atCommand).toEqual({
+      level: "error", title: "new drift: onboard [open] on openclaw 2026.9.6, claim listens: the command failed",
+      message: 'openclaw gateway statusx → exit 1: OpenClaw gateway has no command "statusx".\n(for "The gateway listens.", docs/start/getting-started.md:103)',
+      at: { file: "docs/start/getting-started.md", line: 100 },
+    });
+    expect(atSentence?.message.split("\n")[0]).toBe('↳ the command failed: docs/start/getting-started.md:100 $ openclaw gateway statusx → exit 1: OpenClaw gateway has no command "statusx".');
+    expect(atSentence?.at).toEqual({ file: "docs/start/getting-started.md", line: 103 });
+  });
 });

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { whereOf } from "./plan-step.ts";
+import type { StepRecord } from "./records.ts";
+
+/**
+ * The documented command behind a claim that did not hold, when a command failed: the claim's own
+ * step exiting otherwise than expected (an unknown command or option, a crash), or, when its step
+ * never got to show anything, the earlier step that failed first. What a reader looks at first.
+ */
+export const FailureCause = z.object({
+  step: z.string(),
+  /** The doc line the command came from (docs/…:N), or "the scenario" for its own command. */
+  at: z.string(),
+  command: z.string(),
+  /** How it ended: "exit 1", "exit 124 (time limit)", "never ready". */
+  ended: z.string(),
+  /** Its first line that says what went wrong (banners and hints skipped). */
+  line: z.string(),
+  /** The claim's step did not get there: this is an earlier step's failure. */
+  earlier: z.boolean(),
+});
+export type FailureCause = z.infer<typeof FailureCause>;
+
+/** Lines that never say what went wrong: OpenClaw's banner, its closing hints, blank lines. */
+const NOISE = [/^🦞/, /^\s*$/, /OPENCLAW_DEBUG=1/, /^(\[openclaw\] )?(Try|Help|Docs):/, /^Session terminated/];
+const TELLING = /error|unknown|invalid|fail|cannot|can't|\bno\b|\bnot\b|refus|denied|missing|requires|expected/i;
+
+/** The first line of the output that says what went wrong: stderr before stdout; else the first that is not noise. */
+export function firstTellingLine(stderr: string, stdout: string): string {
+  const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter((line) => !NOISE.some((noise) => noise.test(line)));
+  const candidates = [lines(stderr), lines(stdout)];
+  const telling = candidates.map((some) => some.find((line) => TELLING.test(line))).find(Boolean);
+  return (telling ?? candidates.flat()[0] ?? "(no output)").slice(0, 240);
+}
+
+/** How a step ended, when it failed: undefined when it exited as `expected` (0 unless a claim on it expects another code). */
+function failureOf(step: StepRecord, expected: readonly number[]): string | undefined {
+  if (step.notRun) return undefined;
+  if (step.background) return step.background.ready ? undefined : "never ready";
+  if (step.result.timedOut) return `exit ${step.result.exitCode} (time limit)`;
+  if (step.result.stoppedAfter) return undefined;
+  return (expected.length ? expected : [0]).includes(step.result.exitCode) ? undefined : `exit ${step.result.exitCode}`;
+}
+
+const causeAt = (step: StepRecord, ended: string, earlier: boolean): FailureCause => ({
+  step: step.id, at: whereOf(step.source), command: step.result.command, ended, line: step.background ? (step.background.evidence ?? "") : firstTellingLine(step.result.stderr, step.result.stdout), earlier,
+});
+
+/**
+ * The failed command behind a claim on `stepId`, or undefined when its command did as expected
+ * (the claim then failed on what it printed or changed, which its observations say). `expectedExits`
+ * are the exit codes the scenario's claims expect of each step.
+ */
+export function failureCause(stepId: string, steps: readonly StepRecord[], expectedExits: ReadonlyMap<string, number[]>): FailureCause | undefined {
+  const index = steps.findIndex((step) => step.id === stepId);
+  const own = steps[index];
+  if (own && !own.notRun) {
+    const ended = failureOf(own, expectedExits.get(own.id) ?? []);
+    return ended ? causeAt(own, ended, false) : undefined;
+  }
+  // Its step never ran (or is not among those that did): the first earlier step that failed.
+  const before = index < 0 ? steps : steps.slice(0, index);
+  for (const step of before) {
+    const ended = failureOf(step, expectedExits.get(step.id) ?? []);
+    if (ended) return causeAt(step, ended, true);
+  }
+  return undefined;
+}
