@@ -17,6 +17,9 @@ import { reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
 import { runBisect } from "./bisect.ts";
 import { checkFormat, printCheck } from "./check.ts";
+import { editedCommands } from "../coverage/edited-commands.ts";
+import { editedDocs } from "../docs/edited-docs.ts";
+import type { EditTouches } from "../../reports/writers/edited-commands-text.ts";
 import { coverageFormat, type DocsOfVersion, measureVersions, printCoverage } from "./coverage.ts";
 import { measurePromiseVersions, printPromises } from "./promise-coverage.ts";
 import { explain } from "./explain.ts";
@@ -59,7 +62,9 @@ const usage = `usage: openclaw-conformance <command> [options]
                       command, flag, config key or environment variable in inline code, and what
                       answers for it: a claim judging its effect, a reference check only, or an exclusion
   check               every scenario's locators and quotes, and coverage, per version (starts nothing): the
-                      first job of a docs pull request; with --docs DIR, against the edited tree
+                      first job of a docs pull request; with --docs DIR, against the edited tree, and
+                      what the edit touches (changed commands, the scenarios that run them, the run);
+                      --format text, github (annotations first) or markdown (a pull request's summary)
 options:
   --openclaw <what,...>  OpenClaw versions or dist-tags from npm (default ${DEFAULT_OPENCLAW_VERSIONS}), or paths to
                          npm pack tarballs or built checkouts of OpenClaw (their own docs are tested);
@@ -78,7 +83,7 @@ options:
                          sharded run from the shards' blob reports, gathered in <dir>
   --json                 list's output as JSON
   --version              print this harness's version
-  --format <f>           coverage's output: text (default), markdown or json; check's: text or github;
+  --format <f>           coverage's output: text (default), markdown or json; check's: text, github or markdown;
                          report's: markdown (default) or github
                          (annotations: GitHub workflow commands at the docs' file:line)
 exit codes: 0 as expected, 1 drift (new, changed, unexpected pass, doc drift), 2 harness broken,
@@ -239,14 +244,25 @@ async function docsOf(given: string, override?: string): Promise<DocsOfVersion[]
   return Promise.all(versions.map(async (version) => ({ version, docsRoot: override ?? (await ensureDocsOfVersion(version)) })));
 }
 
-/** The docs of each --openclaw item, or --docs DIR read as each of those versions. */
-async function docsOfVersions(): Promise<DocsOfVersion[]> {
-  const override = values.docs ? resolveDocsOverride(values.docs) : undefined;
+/** The docs of each --openclaw item, or --docs DIR read as each of those versions (unless `packaged`: the items' own). */
+async function docsOfVersions({ packaged = false } = {}): Promise<DocsOfVersion[]> {
+  const override = values.docs && !packaged ? resolveDocsOverride(values.docs) : undefined;
   const docs: DocsOfVersion[] = [];
   for (const given of commaList(values.openclaw!)) {
     for (const one of await docsOf(given, override)) if (!docs.some((known) => known.version === one.version)) docs.push(one);
   }
   return docs;
+}
+
+/** What a --docs tree changes on each version: the documented commands it edits, and the scenarios that run them. */
+async function editTouches(edited: DocsOfVersion[]): Promise<EditTouches[]> {
+  const packaged = await docsOfVersions({ packaged: true });
+  const scenarios = loadScenarios();
+  return edited.map(({ version, docsRoot }) => {
+    const own = packaged.find((one) => one.version === version)!.docsRoot;
+    const docs = editedDocs(docsRoot, own);
+    return { version, docs, commands: editedCommands(docs, own, version, scenarios) };
+  });
 }
 
 /** Coverage of each selected version's docs; the scenario files and known drift are read (and checked) first. */
@@ -327,7 +343,7 @@ async function main(): Promise<number> {
     case "check": {
       const format = checkFormat(values.format!);
       const { docs, coverages } = await measureSelected();
-      return printCheck(coverages, format, docs);
+      return printCheck(coverages, format, docs, values.docs ? await editTouches(docs) : []);
     }
     case "provision": {
       for (const target of await resolveTargets(values.openclaw!)) await provisionSut(target);

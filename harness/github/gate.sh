@@ -20,7 +20,8 @@ case "${OCF_MODE:-run}" in
     node harness/cli/main.ts check --format github "${versions[@]}" "${docs[@]}"
     code=$?
     summary "## OpenClaw conformance: docs check (exit $code)" ""
-    node harness/cli/main.ts coverage --format markdown "${versions[@]}" "${docs[@]}" >>"$GITHUB_STEP_SUMMARY"
+    # What the edit touches (its changed commands and the scenarios to run), then coverage by page.
+    node harness/cli/main.ts check --format markdown "${versions[@]}" "${docs[@]}" >>"$GITHUB_STEP_SUMMARY"
     ;;
   run | merge)
     report="${OCF_REPORTS_DIR:-reports/output}/run.json"

@@ -17,14 +17,26 @@ export const coverageSummaryTable = (coverages: VersionCoverage[]): string =>
     ),
   ].join("\n");
 
-/** A summary table of the versions, then per version and page every block and what covers it. */
+/** Per page: its blocks by status, the roll-up a reader scans before the full table. */
+function pageRollUp(coverage: VersionCoverage): string {
+  const statuses = Object.keys(statusLabel) as BlockStatus[];
+  const pages = [...new Set(coverage.blocks.map((block) => block.file))];
+  const rows = pages.map((file) => {
+    const blocks = coverage.blocks.filter((block) => block.file === file);
+    return `| \`${file}\` | ${blocks.length} | ${statuses.map((status) => blocks.filter((block) => block.status === status).length || "").join(" | ")} |`;
+  });
+  return [`| page | blocks | ${statuses.map((status) => statusLabel[status]).join(" | ")} |`, `|---|---|${statuses.map(() => "---").join("|")}|`, ...rows].join("\n");
+}
+
+/** A summary table of the versions, then per version a roll-up by page, and every block and what covers it, collapsed. */
 export function formatCoverageMarkdown(coverages: VersionCoverage[]): string {
   const summary = [coverageSummaryTable(coverages)];
   const details = coverages.map((coverage) => {
     const rows = coverage.blocks.flatMap((block) =>
       block.commands.map((command, index) => `| ${index === 0 ? `\`${block.file}:${block.line}\`` : ""} | ${index === 0 ? statusLabel[block.status] : ""} | \`${cell(command.command)}\` | ${cell(coveredBy(command))} |`),
     );
-    return [`### openclaw ${coverage.openclaw}`, "", "| block | status | command | covered by |", "|---|---|---|---|", ...rows].join("\n");
+    const full = ["| block | status | command | covered by |", "|---|---|---|---|", ...rows].join("\n");
+    return [`### openclaw ${coverage.openclaw}`, "", pageRollUp(coverage), "", `<details><summary>every block and what covers it (${coverage.blocks.length})</summary>`, "", full, "", "</details>"].join("\n");
   });
   return [...summary, "", ...details].join("\n");
 }

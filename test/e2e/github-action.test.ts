@@ -135,6 +135,11 @@ describe("the GitHub Action, check mode, on a docs pull request", () => {
     expect(result.stdout).toContain(`::error file=docs/cli/onboard.md,line=${newCommandLine},title=not covered (openclaw 2026.9.6)::openclaw onboard --brand-new-flag → neither run nor excluded`);
     expect(result.summary).toMatch(/^## OpenClaw conformance: docs check \(exit 1\)\n/);
     expect(result.summary).toContain("| 2026.9.6 | ");
+    // What the edit touches: the new command, no scenario runs it; a roll-up by page, the full table collapsed.
+    expect(result.summary).toContain("### What this edit touches on openclaw 2026.9.6");
+    expect(result.summary).toContain(`| + | \`docs/cli/onboard.md:${newCommandLine}\` | \`openclaw onboard --brand-new-flag\` | — |`);
+    expect(result.summary).toMatch(/\| `docs\/cli\/onboard\.md` \| \d+ \|/);
+    expect(result.summary).toContain("<details><summary>every block and what covers it (");
     expect(result.outputs).toBe("exit-code=1\nartifact-name=openclaw-conformance-reports\n");
   });
 
