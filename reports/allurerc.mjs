@@ -13,6 +13,8 @@ export default defineConfig({
   ...(process.env.OCF_ALLURE_HISTORY ? { historyPath: process.env.OCF_ALLURE_HISTORY, appendHistory: true } : {}),
   variables: JSON.parse(process.env.OCF_ALLURE_VARIABLES ?? "{}"),
   categories: { rules: verdicts.map((verdict) => ({ name: verdict, matchers: { labels: { verdict } }, groupByMessage: false })) },
+  // What the test runner adds to every result and a reader never needs.
+  hideLabels: ["framework", "language", "thread", "host", "package"],
   plugins: {
     awesome: { options: { singleFile: true, reportLanguage: "en", reportName: "OpenClaw docs conformance" } },
   },

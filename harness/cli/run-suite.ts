@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { createVitest, type InlineConfig } from "vitest/node";
 import RunJsonReporter from "../run/run-json-reporter.ts";
 import ScenarioCountReporter from "../run/scenario-count-reporter.ts";
 import { describeEditedDocs, editedDocs as editedDocsOf } from "../docs/edited-docs.ts";
+import { type AllureResultFile, asVerdict } from "../../reports/writers/allure-verdicts.ts";
 import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
@@ -45,9 +46,18 @@ function reportVariables(report: RunReport): Record<string, string> {
   };
 }
 
+/** The Allure results as verdicts (reports/writers/allure-verdicts.ts), rewritten in place before the HTML is made. */
+function resultsAsVerdicts(results: string): void {
+  for (const name of readdirSync(results).filter((file) => file.endsWith("-result.json"))) {
+    const file = join(results, name);
+    writeFileSync(file, JSON.stringify(asVerdict(JSON.parse(readFileSync(file, "utf8")) as AllureResultFile)));
+  }
+}
+
 async function generateHtml(report: RunReport): Promise<void> {
   const results = join(reportsDir, "allure-results");
   if (!existsSync(results)) return;
+  resultsAsVerdicts(results);
   const output = join(reportsDir, "allure-report");
   const generated = await execa(join(projectRoot, "node_modules", ".bin", "allure"), ["generate", results, "--config", join(projectRoot, "reports", "allurerc.mjs"), "--output", output], {
     reject: false,

@@ -38,7 +38,9 @@ export const notAPromiseMessage = ({ claim, quote, at }: PlannedScenario["notPro
 
 const where = (block: { file: string; line: number }) => `${block.file}:${block.line}`;
 
-export const whereOf = (source: StepSource) => (source.kind === "docs" ? where(source) : "the scenario");
+/** Where a step's command comes from when the docs do not give it (an explicit `run:`). */
+export const SCENARIO_OWN = "the scenario";
+export const whereOf = (source: StepSource) => (source.kind === "docs" ? where(source) : SCENARIO_OWN);
 
 /**
  * Reads a step's command from the docs of this version (or takes the explicit one), and checks

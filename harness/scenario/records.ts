@@ -64,6 +64,8 @@ export interface StepObservations {
 export interface StepRecord {
   id: string;
   source: StepSource;
+  /** When its command started (ms since the epoch), for reports that show a timeline. */
+  startedAt?: number;
   /** Files written from the docs before the command ran. */
   files?: WrittenFile[];
   result: CommandResult;

@@ -123,6 +123,7 @@ export async function runScenario(scenario: Scenario, egress: Egress, context: R
 /** One step: its command with the people who act on its terminal, then captures and substitution. */
 async function runStep(planned: PlannedStep, captures: Captures, world: UpstreamWorld, sut: SutContainer, asked: Expectation[]): Promise<StepRecord> {
   const { step, source } = planned;
+  const startedAt = Date.now();
   const needed = capturesUsedBy(step).filter((name) => !captures.has(name));
   if (needed.length) {
     return {
@@ -160,7 +161,7 @@ async function runStep(planned: PlannedStep, captures: Captures, world: Upstream
   const observed = await finishWatch();
   const substitution = step.substitute ? await substitute(step.substitute, sut, env) : undefined;
   const background = served && { ready: served.ready, evidence: served.evidence, readyAfterMs: served.readyAfterMs };
-  return { id: step.id, source, ...(files.length ? { files } : {}), ...(background ? { background } : {}), result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
+  return { id: step.id, source, startedAt, ...(files.length ? { files } : {}), ...(background ? { background } : {}), result, journal: world.journal.since(mark), actors: outcomes, captured: found, substitution, ...(observed ? { observed } : {}) };
 }
 
 /** A command left running: its output so far; no exit code yet (-1) while it runs. */

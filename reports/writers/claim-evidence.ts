@@ -1,4 +1,5 @@
 import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
+import { SCENARIO_OWN } from "../../harness/scenario/plan-step.ts";
 import { stopNote } from "../../harness/sut/command-result.ts";
 import type { ScenarioEntry } from "./run-report.ts";
 
@@ -40,7 +41,7 @@ export function commandLine(step: StepEntry): string {
 export function causeLine(claim: ClaimEntry): string | undefined {
   const { cause } = claim;
   if (!cause) return undefined;
-  const failed = `${cause.at} $ ${cause.command} → ${cause.ended}: ${cause.line}`;
+  const failed = cause.at === SCENARIO_OWN ? `$ ${cause.command} (the scenario's own command) → ${cause.ended}: ${cause.line}` : `${cause.at} $ ${cause.command} → ${cause.ended}: ${cause.line}`;
   return cause.earlier ? `↳ its step never got there: step "${cause.step}" failed first, ${failed}` : `↳ the command failed: ${failed}`;
 }
 
