@@ -31,7 +31,7 @@ async function timedStep(name: string, status: Status, start: number, stop: numb
 }
 
 /** Puts a scenario's steps, claims and journal into its Allure test result, credentials redacted. */
-export async function recordInAllure(scenario: Pick<Scenario, "tags" | "description"> & { issues?: string[] }, result: ScenarioResult): Promise<void> {
+export async function recordInAllure(scenario: Pick<Scenario, "tags" | "description"> & { issues?: string[] }, result: ScenarioResult, docLine: (source: string) => string | undefined): Promise<void> {
   const secrets = capturedSecrets(result);
   const clean = (text: string) => redact(text, secrets);
   await allure.parameter("openclaw", result.openclawVersion);
@@ -68,6 +68,13 @@ export async function recordInAllure(scenario: Pick<Scenario, "tags" | "descript
   const entry = scenarioEntry(result);
   // Known drift passes the gate; its issue is linked where a reader sees the result.
   for (const claim of entry.claims) if (claim.issue) await allure.issue(claim.issue, `${statusLabel(claim.status)}: ${claim.id}`);
+  // Each claim's sentence, and each failed command's line, where a reader can open it.
+  for (const claim of entry.claims.filter((one) => one.status !== "conforms")) {
+    for (const [source, name] of [[claim.source, `${claim.id}: ${claim.source}`], ...(claim.cause ? [[claim.cause.at, `${claim.id}: the failed command, ${claim.cause.at}`]] : [])] as const) {
+      const url = docLine(source);
+      if (url) await allure.link(url, name);
+    }
+  }
   const judged = Date.now();
   for (const claim of entry.claims) {
     await timedStep(`claim ${claim.id}: ${statusLabel(claim.status)}`, CLAIM_STATUS[claim.status], judged, judged, async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, inject, type TestContext } from "vitest";
 import { CertificateAuthority } from "../../mocks/edge/certificate-authority.ts";
+import { docLineUrl } from "../../reports/writers/doc-links.ts";
 import { redactedResult } from "../../reports/writers/scenario-entry.ts";
 import type { ProvisionedSut } from "../provision/provision.ts";
 import type { ScenarioResult } from "../scenario/records.ts";
@@ -43,7 +44,8 @@ export function versionsUnderTest(): { versions: VersionContext[]; runId: string
  */
 export async function settle(context: TestContext, declared: { tags: string[]; description?: string; issues?: string[] }, result: ScenarioResult): Promise<void> {
   context.task.meta.conformance = redactedResult(result);
-  await recordInAllure(declared, result);
+  const version = context.task.meta.version;
+  await recordInAllure(declared, result, version ? docLineUrl(version.target, version.docs) : () => undefined);
   for (const claim of result.claims) if (claim.knownDrift) await context.annotate(`known drift: ${claim.id} (${claim.knownDrift.issue})`, "known-drift");
   assertAsExpected(result);
 }
