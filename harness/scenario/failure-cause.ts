@@ -1,25 +1,6 @@
-import { z } from "zod";
 import { whereOf } from "./plan-step.ts";
+import type { FailureCause } from "./cause.ts";
 import type { StepRecord } from "./records.ts";
-
-/**
- * The documented command behind a claim that did not hold, when a command failed: the claim's own
- * step exiting otherwise than expected (an unknown command or option, a crash), or, when its step
- * never got to show anything, the earlier step that failed first. What a reader looks at first.
- */
-export const FailureCause = z.object({
-  step: z.string(),
-  /** The doc line the command came from (docs/…:N), or "the scenario" for its own command. */
-  at: z.string(),
-  command: z.string(),
-  /** How it ended: "exit 1", "exit 124 (time limit)", "never ready". */
-  ended: z.string(),
-  /** Its first line that says what went wrong (banners and hints skipped). */
-  line: z.string(),
-  /** The claim's step did not get there: this is an earlier step's failure. */
-  earlier: z.boolean(),
-});
-export type FailureCause = z.infer<typeof FailureCause>;
 
 /** Lines that never say what went wrong: OpenClaw's banner, its closing hints, blank lines. */
 const NOISE = [/^🦞/, /^\s*$/, /OPENCLAW_DEBUG=1/, /^(\[openclaw\] )?(Try|Help|Docs):/, /^Session terminated/];

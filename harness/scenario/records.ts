@@ -1,4 +1,4 @@
-import type { FailureCause } from "./failure-cause.ts";
+import type { FailureCause } from "./cause.ts";
 import type { JournalEntry } from "../../mocks/edge/journal.ts";
 import type { ActorOutcome } from "../actors/actor.ts";
 import type { QuoteLocation } from "../docs/find-quote.ts";

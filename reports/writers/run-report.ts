@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ClaimStatus, ExpectedStatus, ScenarioStatus } from "../../harness/scenario/status.ts";
 import { EditedDocs } from "../../harness/docs/edited-docs.ts";
-import { FailureCause } from "../../harness/scenario/failure-cause.ts";
+import { FailureCause } from "../../harness/scenario/cause.ts";
 import { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
 
 const SutImageRef = z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() });
