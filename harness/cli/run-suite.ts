@@ -54,14 +54,15 @@ function resultsAsVerdicts(results: string): void {
   }
 }
 
-async function generateHtml(report: RunReport): Promise<void> {
-  const results = join(reportsDir, "allure-results");
+/** The HTML report of a run, from the Allure results in its reports folder (`dir`), as verdicts. */
+export async function generateHtml(report: RunReport, dir = reportsDir): Promise<void> {
+  const results = join(dir, "allure-results");
   if (!existsSync(results)) return;
   resultsAsVerdicts(results);
-  const output = join(reportsDir, "allure-report");
+  const output = join(dir, "allure-report");
   const generated = await execa(join(projectRoot, "node_modules", ".bin", "allure"), ["generate", results, "--config", join(projectRoot, "reports", "allurerc.mjs"), "--output", output], {
     reject: false,
-    env: { NO_COLOR: "1", OCF_ALLURE_HISTORY: join(reportsDir, ALLURE_HISTORY_FILE), OCF_ALLURE_VARIABLES: JSON.stringify(reportVariables(report)) },
+    env: { NO_COLOR: "1", OCF_ALLURE_HISTORY: join(dir, ALLURE_HISTORY_FILE), OCF_ALLURE_VARIABLES: JSON.stringify(reportVariables(report)) },
   });
   if (generated.exitCode !== 0) progress(`Allure HTML report not generated: ${generated.stderr.split("\n")[0]}`);
   else progress(`HTML report: ${output}/index.html`);
