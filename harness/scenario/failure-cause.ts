@@ -17,14 +17,20 @@ export function firstTellingLine(stderr: string, stdout: string): string {
 /** How a step ended, when it failed: undefined when it exited as `expected` (0 unless a claim on it expects another code). */
 function failureOf(step: StepRecord, expected: readonly number[]): string | undefined {
   if (step.notRun) return undefined;
+  // A doc command that cannot do its job in a container (a service restart) is expected to fail
+  // there: the harness's stand-in does the job, and only a stand-in that never got ready failed.
+  if (step.substitution) return step.substitution.serve.ready ? undefined : "its stand-in never got ready";
   if (step.background) return step.background.ready ? undefined : "never ready";
   if (step.result.timedOut) return `exit ${step.result.exitCode} (time limit)`;
   if (step.result.stoppedAfter) return undefined;
   return (expected.length ? expected : [0]).includes(step.result.exitCode) ? undefined : `exit ${step.result.exitCode}`;
 }
 
+/** What a failed step said: a background command's or stand-in's readiness evidence, else its telling output line. */
+const saidBy = (step: StepRecord) => step.background?.evidence ?? step.substitution?.serve.evidence ?? firstTellingLine(step.result.stderr, step.result.stdout);
+
 const causeAt = (step: StepRecord, ended: string, earlier: boolean): FailureCause => ({
-  step: step.id, at: whereOf(step.source), command: step.result.command, ended, line: step.background ? (step.background.evidence ?? "") : firstTellingLine(step.result.stderr, step.result.stdout), earlier,
+  step: step.id, at: whereOf(step.source), command: step.result.command, ended, line: saidBy(step), earlier,
 });
 
 /**

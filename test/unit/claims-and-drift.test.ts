@@ -251,6 +251,12 @@ describe("the failed command behind a claim", () => {
     const notRun = { ...ran("next", -1, ""), notRun: "it needs {{token}}, which no earlier step's output showed" };
     expect(failureCause("next", [ran("setup", 0, ""), ran("login", 2, "Error: invalid grant", 40), notRun], new Map())).toMatchObject({ step: "login", at: "docs/start/getting-started.md:40", ended: "exit 2", line: "Error: invalid grant", earlier: true });
   });
+  test("a doc command a stand-in does the job of (no service manager here) is no cause", () => {
+    const serve = { command: "openclaw gateway run", ready: true, evidence: "[gateway] ready", readyAfterMs: 1, output: "" };
+    const restart = { ...ran("restart", 1, "Gateway service not installed."), substitution: { why: "no service manager", setup: [], serve } };
+    const notRun = { ...ran("turn", -1, ""), notRun: "the budget ran out" };
+    expect(failureCause("turn", [restart, notRun], new Map())).toBeUndefined();
+  });
   test("a command that did as expected is no cause: the claim failed on what it printed", () => {
     expect(failureCause("status", [ran("status", 0, "")], new Map())).toBeUndefined();
   });
