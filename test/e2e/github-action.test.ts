@@ -160,8 +160,10 @@ describe("the GitHub Action, run mode", () => {
       const result = await runAction({ mode: "run", openclaw: "2026.5.12", scenarios: "setup-cli-examples", shard: "1/1" }, workspace, shardTemp);
       expect(result.ran).toEqual(["Install the harness (done by the test command's setup)", "Cache key", "uses actions/cache@v4", "Gate", "uses actions/upload-artifact@v4"]);
       expect(result.exitCode, result.stdout).toBe(ExitCode.asExpected);
-      const knownDriftNotice = /^::notice file=docs\/cli\/setup\.md,line=\d+,title=known drift%3A setup-cli-examples \[open\] on openclaw 2026\.5\.12%2C claim remote-token-stored::"Remote Gateway WebSocket URL\." \(https:\/\/github\.com\/openclaw\/openclaw\/issues\/121951\)%0A✗ exit code 1/m;
+      // At the quoted sentence, led by the failed command's own line and what it said; and at that command's line.
+      const knownDriftNotice = /^::notice file=docs\/cli\/setup\.md,line=\d+,title=known drift%3A setup-cli-examples \[open\] on openclaw 2026\.5\.12%2C claim remote-token-stored::↳ the command failed: docs\/cli\/setup\.md:\d+ \$ openclaw setup --non-interactive [^%]* → exit 1: Non-interactive setup requires explicit risk acknowledgement\.%0A"Remote Gateway WebSocket URL\." \(https:\/\/github\.com\/openclaw\/openclaw\/issues\/121951\)%0A✗ exit code 1/m;
       expect(result.stdout).toMatch(knownDriftNotice);
+      expect(result.stdout).toMatch(/^::notice file=docs\/cli\/setup\.md,line=\d+,title=known drift%3A setup-cli-examples \[open\] on openclaw 2026\.5\.12%2C claim remote-token-stored%3A the command failed::openclaw setup --non-interactive /m);
       expect(result.summary).toContain("## OpenClaw conformance: 1 known drift");
       expect(result.summary).toContain("| setup-cli-examples | ≈ known drift |");
       expect(result.outputs).toMatch(/^prefix=openclaw-conformance-[0-9a-f]{16}-\nkey=openclaw-conformance-[0-9a-f]{16}-\d{4}-w\d{2}\nexit-code=0\nartifact-name=openclaw-conformance-reports-shard-1-of-1\n$/);
