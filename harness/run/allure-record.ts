@@ -1,6 +1,6 @@
 import * as allure from "allure-js-commons";
 import { Status } from "allure-js-commons";
-import { BaseMessageTestRuntime, getGlobalTestRuntime } from "allure-js-commons/sdk/runtime";
+import { BaseMessageTestRuntime, getGlobalTestRuntime, type StepContext } from "allure-js-commons/sdk/runtime";
 import type { ScenarioResult } from "../scenario/records.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
@@ -22,11 +22,12 @@ const CLAIM_STATUS: Record<ClaimStatus, Status> = {
  * (here, writing attachments after the fact: 0 s) and passes whatever ran; the runtime's own
  * step messages carry both. Without a message runtime (no Allure reporter), the plain step.
  */
-async function timedStep(name: string, status: Status, start: number, stop: number, body: () => Promise<void>): Promise<void> {
+async function timedStep(name: string, status: Status, start: number, stop: number, body: (step: StepContext) => Promise<void>): Promise<void> {
   const runtime = getGlobalTestRuntime();
   if (!(runtime instanceof BaseMessageTestRuntime)) return allure.step(name, body);
   await runtime.sendMessage({ type: "step_start", data: { name, start } });
-  await body();
+  // Parameters of the step, not of the test: the test's history id is made of the test's own.
+  await body({ displayName: (text) => runtime.stepDisplayName(text), parameter: (key, value, mode) => runtime.stepParameter(key, value, mode) });
   await runtime.sendMessage({ type: "step_stop", data: { status, stop } });
 }
 
@@ -48,16 +49,16 @@ export async function recordInAllure(scenario: Pick<Scenario, "tags" | "descript
     const ended = step.background ? (step.background.ready ? "running, ready" : "never ready") : `exit ${step.result.exitCode}${step.result.timedOut ? " (time limit)" : step.result.stoppedAfter ? " (stopped once done)" : ""}`;
     const status = step.notRun ? Status.SKIPPED : failed.has(step.id) || step.result.timedOut || step.background?.ready === false ? Status.FAILED : Status.PASSED;
     const start = step.startedAt ?? Date.now();
-    await timedStep(clean(`${step.id}: ${step.result.command} → ${ended}`), status, start, start + step.result.durationMs, async () => {
-      await allure.parameter("source", where);
+    await timedStep(clean(`${step.id}: ${step.result.command} → ${ended}`), status, start, start + step.result.durationMs, async (context) => {
+      await context.parameter("source", where);
       await allure.attachment("output", clean(step.result.stdout) || "(empty)", "text/plain");
       if (step.result.stderr) await allure.attachment("stderr", clean(step.result.stderr), "text/plain");
       if (step.journal.length) await allure.attachment("journal", clean(JSON.stringify(step.journal, null, 2)), "application/json");
-      if (step.source.kind === "docs" && step.source.moved) await allure.parameter("moved from", step.source.moved.stub);
-      for (const file of step.files ?? []) await allure.parameter(`wrote ${file.path}`, `the example at ${file.file}:${file.line}`);
+      if (step.source.kind === "docs" && step.source.moved) await context.parameter("moved from", step.source.moved.stub);
+      for (const file of step.files ?? []) await context.parameter(`wrote ${file.path}`, `the example at ${file.file}:${file.line}`);
       if (step.observed) await allure.attachment("observed in the SUT", clean(JSON.stringify(step.observed, null, 2)), "application/json");
       for (const outcome of step.actors) await allure.attachment(outcome.actor, clean(outcome.actions.join("\n")), "text/plain");
-      if (step.notRun) await allure.parameter("not run", clean(step.notRun));
+      if (step.notRun) await context.parameter("not run", clean(step.notRun));
       if (step.substitution) {
         const { why, setup, serve } = step.substitution;
         const text = [`why: ${why}`, ...setup.map((command) => `$ ${command.command} → exit ${command.exitCode}`), `$ ${serve.command} (background) → ${serve.ready ? "ready" : "never ready"}: ${serve.evidence}`];

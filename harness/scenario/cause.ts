@@ -12,7 +12,7 @@ export const FailureCause = z.object({
   command: z.string(),
   /** How it ended: "exit 1", "exit 124 (time limit)", "never ready". */
   ended: z.string(),
-  /** Its first line that says what went wrong (banners and hints skipped). */
+  /** Its first line that says what went wrong (banners and hints skipped), whole: reports cut it after redaction. */
   line: z.string(),
   /** The claim's step did not get there: this is an earlier step's failure. */
   earlier: z.boolean(),

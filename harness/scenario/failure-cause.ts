@@ -11,7 +11,8 @@ export function firstTellingLine(stderr: string, stdout: string): string {
   const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter((line) => !NOISE.some((noise) => noise.test(line)));
   const candidates = [lines(stderr), lines(stdout)];
   const telling = candidates.map((some) => some.find((line) => TELLING.test(line))).find(Boolean);
-  return (telling ?? candidates.flat()[0] ?? "(no output)").slice(0, 240);
+  // Whole: reports cut it after redaction, so no secret is cut in half before it could be found.
+  return telling ?? candidates.flat()[0] ?? "(no output)";
 }
 
 /** How a step ended, when it failed: undefined when it exited as `expected` (0 unless a claim on it expects another code). */
@@ -45,9 +46,9 @@ export function failureCause(stepId: string, steps: readonly StepRecord[], expec
     const ended = failureOf(own, expectedExits.get(own.id) ?? []);
     return ended ? causeAt(own, ended, false) : undefined;
   }
-  // Its step never ran (or is not among those that did): the first earlier step that failed.
+  // Its step never ran (or is not among those that did): the nearest earlier step that failed.
   const before = index < 0 ? steps : steps.slice(0, index);
-  for (const step of before) {
+  for (const step of [...before].reverse()) {
     const ended = failureOf(step, expectedExits.get(step.id) ?? []);
     if (ended) return causeAt(step, ended, true);
   }

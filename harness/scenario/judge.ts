@@ -65,7 +65,8 @@ export function judgeScenario(input: JudgeInput): Judgement {
         : evaluateClaim(pasteInto(claim.expect, captures), step);
     const known = findKnownDrift(input.knownDrift, scenario.id, claim.id, input.openclawVersion, input.egress);
     const { status, observed } = judgeClaim(evaluation, known, { output: step ? `${step.result.stdout}\n${step.result.stderr}` : "", timedOut: step?.result.timedOut ?? false });
-    const cause = evaluation.held ? undefined : failureCause(claim.step, steps, expectedExits);
+    // A broken run (out of time, a mock's fault) is the harness's failure, never blamed on a command.
+    const cause = evaluation.held || input.outOfTime || input.faults.length ? undefined : failureCause(claim.step, steps, expectedExits);
     return {
       id: claim.id, quote: claim.quote, source: input.quotes.get(claim.id)!, step: claim.step,
       held: evaluation.held, status, observed, evidence: evaluation.evidence, ...(cause ? { cause } : {}),

@@ -1,3 +1,5 @@
+import { outcomeOf, ScenarioStatus, statusLabel } from "../../harness/scenario/status.ts";
+
 /** The parts of an Allure result file (allure-vitest's *-result.json) that the verdict changes. */
 export interface AllureResultFile {
   status?: string;
@@ -5,6 +7,9 @@ export interface AllureResultFile {
   statusDetails?: { message?: string; trace?: string; known?: boolean };
   [other: string]: unknown;
 }
+
+/** The verdict labels that are drift (findings about OpenClaw), from the one list of statuses. */
+const DRIFT = new Set<string>(ScenarioStatus.options.filter((status) => outcomeOf(status) === "drift").map(statusLabel));
 
 /**
  * An Allure result as the report must show it. Vitest passes a scenario whose only findings are
@@ -17,7 +22,7 @@ export function asVerdict(result: AllureResultFile): AllureResultFile {
   if (verdict === "known drift" && result.status === "passed") {
     return { ...result, status: "unknown", statusDetails: { ...result.statusDetails, message: "known drift: the gate passes, but the documented promise does not hold (see its issue)" } };
   }
-  if (verdict !== undefined && result.status === "failed" && result.statusDetails?.trace) {
+  if (verdict !== undefined && DRIFT.has(verdict) && result.status === "failed" && result.statusDetails?.trace) {
     const { trace: _trace, ...details } = result.statusDetails;
     return { ...result, statusDetails: details };
   }

@@ -38,10 +38,13 @@ export function commandLine(step: StepEntry): string {
  * The failed command behind a claim, first thing a reader sees: its own doc line and the line it
  * said, or the earlier step that kept the claim's from getting there.
  */
+/** What a failed command said, cut for a report line (run.json keeps it whole, redacted before the cut). */
+export const causeSaid = (cause: NonNullable<ClaimEntry["cause"]>) => (cause.line.length > 240 ? `${cause.line.slice(0, 240)}…` : cause.line);
+
 export function causeLine(claim: ClaimEntry): string | undefined {
   const { cause } = claim;
   if (!cause) return undefined;
-  const failed = cause.at === SCENARIO_OWN ? `$ ${cause.command} (the scenario's own command) → ${cause.ended}: ${cause.line}` : `${cause.at} $ ${cause.command} → ${cause.ended}: ${cause.line}`;
+  const failed = cause.at === SCENARIO_OWN ? `$ ${cause.command} (the scenario's own command) → ${cause.ended}: ${causeSaid(cause)}` : `${cause.at} $ ${cause.command} → ${cause.ended}: ${causeSaid(cause)}`;
   return cause.earlier ? `↳ its step never got there: step "${cause.step}" failed first, ${failed}` : `↳ the command failed: ${failed}`;
 }
 

@@ -24,5 +24,9 @@ export const NOT_THIS_STEP = new Set(KINDS.slice(0, 2).map(([kind]) => kind));
 export function failureKind(observationOrPattern: string): string {
   // A pattern as the observation it was drafted from: no anchor, no escapes, no leading ✗.
   const text = observationOrPattern.replace(/^\^/, "").replace(/\\(.)/g, "$1").replace(/^✗ /, "");
-  return KINDS.find(([, wording]) => wording.test(text))?.[0] ?? "output text";
+  const kind = KINDS.find(([, wording]) => wording.test(text))?.[0] ?? "output text";
+  // An exit code is a kind of its own per code: a crash (1) is not a hang stopped at its limit (124/137).
+  if (kind !== "exit code") return kind;
+  const code = /^exit code (\(?[\d|]+\)?)/.exec(text)?.[1] ?? "";
+  return /^\(?(124|137)(\|(124|137))*\)?$/.test(code) ? "exit code of a stopped command" : `exit code ${code}`;
 }

@@ -1,7 +1,7 @@
 import type { VersionCoverage } from "../../harness/coverage/coverage.ts";
 import { outcomeOf, statusLabel } from "../../harness/scenario/status.ts";
 import type { DocPlace } from "../../harness/docs/doc-drift.ts";
-import { causeLine } from "./claim-evidence.ts";
+import { causeLine, causeSaid } from "./claim-evidence.ts";
 import { coveredBy } from "./coverage-text.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -86,7 +86,7 @@ export function runAnnotations(report: RunReport, repoPath: (file: string) => st
         // A pull request shows annotations near its changed lines: the failed command's own line too.
         const commandAt = claim.cause && placeOf(claim.cause.at);
         if (!commandAt || (at && commandAt.file === at.file && commandAt.line === at.line)) return [atSentence];
-        return [{ level, title: `${title}: the command failed`, message: `${claim.cause!.command} → ${claim.cause!.ended}: ${claim.cause!.line}\n(for "${claim.quote}", ${claim.source})`, at: commandAt }, atSentence];
+        return [{ level, title: `${title}: the command failed`, message: `${claim.cause!.command} → ${claim.cause!.ended}: ${causeSaid(claim.cause!)}\n(for "${claim.quote}", ${claim.source})`, at: commandAt }, atSentence];
       });
   });
 }

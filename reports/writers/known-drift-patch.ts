@@ -121,8 +121,12 @@ export function knownDriftPatch(fileText: string, entries: KnownDrift, proposals
       );
     }
   }
+  // An entry removed whole takes no other edit inside it (a refit on another egress, say): its
+  // offsets would be stale once the removal has cut the text.
+  const removals = edits.filter(([from, to, replacement]) => replacement === "" && to > from);
+  const kept = edits.filter((edit) => removals.includes(edit) || !removals.some(([from, to]) => edit[0] >= from && edit[1] <= to));
   let text = fileText;
-  for (const [from, to, replacement] of [...new Map(edits.map((edit) => [edit[0], edit])).values()].sort((a, b) => b[0] - a[0])) text = text.slice(0, from) + replacement + text.slice(to);
+  for (const [from, to, replacement] of [...new Map(kept.map((edit) => [edit[0], edit])).values()].sort((a, b) => b[0] - a[0])) text = text.slice(0, from) + replacement + text.slice(to);
   if (added.length) text = `${text.replace(/\n*$/, "\n")}${added.join("\n")}\n`;
   return createTwoFilesPatch(`a/${path}`, `b/${path}`, fileText, text, "", "", { context: 3 });
 }

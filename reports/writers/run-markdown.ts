@@ -1,6 +1,6 @@
 import { countByStatus, outcomeOf } from "../../harness/scenario/status.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
-import { firstFailure } from "./claim-evidence.ts";
+import { causeSaid, firstFailure } from "./claim-evidence.ts";
 import { cell, issueLink, mark, rowNamer, table, versionsOf } from "./markdown-table.ts";
 import { describeEditedDocs } from "../../harness/docs/edited-docs.ts";
 import { rerunCommand } from "./rerun.ts";
@@ -9,7 +9,7 @@ import type { RunReport } from "./run-report.ts";
 
 /** What a reader looks at first: the failed command and the line it said, else the first failure seen. */
 const firstOf = (claim: RunReport["scenarios"][number]["claims"][number]) =>
-  claim.cause ? `${claim.cause.earlier ? `step ${claim.cause.step} failed first: ` : ""}\`${claim.cause.at}\` ${claim.cause.ended}: ${claim.cause.line}` : (firstFailure(claim.observed) ?? "");
+  claim.cause ? `${claim.cause.earlier ? `step ${claim.cause.step} failed first: ` : ""}\`${claim.cause.at}\` ${claim.cause.ended}: ${causeSaid(claim.cause)}` : (firstFailure(claim.observed) ?? "");
 
 /**
  * A run for the people reading a pull request or an issue: a scenario × version matrix, then each

@@ -11,8 +11,8 @@ export async function ensureChromium(): Promise<void> {
 /** A report page as Chromium renders it (its scripts run), with a screenshot for a reader at `screenshot`. */
 export async function rendered(page: string, screenshot: string): Promise<string> {
   const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,900", "--virtual-time-budget=20000"];
-  await execa(CHROMIUM, [...flags, `--screenshot=${screenshot}`, `file://${page}`]);
-  return (await execa(CHROMIUM, [...flags, "--dump-dom", `file://${page}`])).stdout;
+  await execa(CHROMIUM, [...flags, `--screenshot=${screenshot}`, `file://${page}`], { timeout: 60_000 });
+  return (await execa(CHROMIUM, [...flags, "--dump-dom", `file://${page}`], { timeout: 60_000 })).stdout;
 }
 
 /** The count an Allure 3 report shows on a status tab ("Passed 1"), or 0 when it shows no such tab. */

@@ -18,3 +18,7 @@ test("a doc line opens where the reader can read it: the release's tag, an edite
   expect(docLineUrl({ kind: "tarball", version: "2026.9.7", tarball: "/t.tgz", sha256: "a" })(at)).toBeUndefined();
   expect(docLineUrl({ kind: "npm", version: "2026.5.12" })("the scenario")).toBeUndefined();
 });
+
+test("a harness failure in a scenario that conformed keeps its stack trace: only drift drops it", () => {
+  expect(asVerdict(result("conforms", "failed")).statusDetails?.trace).toBe("at harness/run/verdict.ts:20");
+});

@@ -265,3 +265,13 @@ describe("the failed command behind a claim", () => {
     expect(firstTellingLine("[openclaw] Try: openclaw doctor\n", "done")).toBe("done");
   });
 });
+
+describe("a broken scenario's claims blame no command", () => {
+  test("out of time or a mock's fault: no cause, whatever exited", () => {
+    const scenario = Scenario.parse({ id: "s", title: "t", openclaw: "*", egress: "open", steps: [{ id: "turn", run: "openclaw agent", why: "w" }], claims: [{ id: "c", quote: "The turn answers with a reply.", page: "a.md", step: "turn", expect: { outputIncludes: "PONG" } }] });
+    const quotes = new Map([["c", { file: "docs/a.md", line: 1 }]]) as never;
+    const judged = judgeScenario({ scenario, openclawVersion: "2026.5.12", egress: "open", steps: [step("", 1)], captures: new Captures(), quotes, knownDrift: [], faults: [{ source: "mock", message: "threw" }] });
+    expect(judged.status).toBe("broken");
+    expect(judged.claims[0]?.cause).toBeUndefined();
+  });
+});
