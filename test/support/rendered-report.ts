@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { execa } from "execa";
 import { ensureDebianCommands } from "../../harness/provision/apt.ts";
 
@@ -10,9 +13,15 @@ export async function ensureChromium(): Promise<void> {
 
 /** A report page as Chromium renders it (its scripts run), with a screenshot for a reader at `screenshot`. */
 export async function rendered(page: string, screenshot: string): Promise<string> {
-  const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,900", "--virtual-time-budget=20000"];
-  await execa(CHROMIUM, [...flags, `--screenshot=${screenshot}`, `file://${page}`], { timeout: 60_000 });
-  return (await execa(CHROMIUM, [...flags, "--dump-dom", `file://${page}`], { timeout: 60_000 })).stdout;
+  // A profile of its own: two Chromiums on one profile hand the page to the first and print nothing.
+  const profile = mkdtempSync(join(tmpdir(), "ocf-chromium-"));
+  try {
+    const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,900", "--virtual-time-budget=20000", `--user-data-dir=${profile}`];
+    await execa(CHROMIUM, [...flags, `--screenshot=${screenshot}`, `file://${page}`], { timeout: 60_000 });
+    return (await execa(CHROMIUM, [...flags, "--dump-dom", `file://${page}`], { timeout: 60_000 })).stdout;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 /** The count an Allure 3 report shows on a status tab ("Passed 1"), or 0 when it shows no such tab. */
