@@ -18,7 +18,10 @@ export async function rendered(page: string, screenshot: string): Promise<string
   try {
     const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,900", "--virtual-time-budget=20000", `--user-data-dir=${profile}`];
     await execa(CHROMIUM, [...flags, `--screenshot=${screenshot}`, `file://${page}`], { timeout: 60_000 });
-    return (await execa(CHROMIUM, [...flags, "--dump-dom", `file://${page}`], { timeout: 60_000 })).stdout;
+    // The report is a script-built page: a dump taken before its results list rendered is taken again.
+    let dom = "";
+    for (let attempt = 0; attempt < 3 && !dom.includes('data-testid="tab-all"'); attempt++) dom = (await execa(CHROMIUM, [...flags, "--dump-dom", `file://${page}`], { timeout: 60_000 })).stdout;
+    return dom;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
