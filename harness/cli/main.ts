@@ -128,21 +128,19 @@ let values: ReturnType<typeof parseOptions>["values"];
 function list(): void {
   const scenarios = loadScenarios();
   const suites = loadReferenceSuites();
-  const chosen = new Set(selectScenarios(selectable(scenarios, suites), selectOptions()).map(({ id }) => id));
-  const entries = [
-    ...scenarios
-      .filter(({ scenario }) => chosen.has(scenario.id))
-      .map(({ scenario, file }) => ({ id: scenario.id, title: scenario.title, openclaw: scenario.openclaw, egress: scenario.egress, tags: scenario.tags, issues: scenario.issues ?? [], pages: pagesNamedBy(scenario), file })),
-    ...suites
-      .filter(({ suite }) => chosen.has(suite.id))
-      .map(({ suite, file }) => ({ id: suite.id, title: suite.title, openclaw: suite.openclaw, egress: [REFERENCE_EGRESS], tags: suite.tags, issues: [], pages: [], file, reference: suite.reference })),
-  ];
+  // What a listing adds to what the selection reads (ids, tags, versions, egresses, pages, files).
+  type Described = [string, { title: string; issues: string[]; reference?: string }];
+  const described = new Map([
+    ...scenarios.map(({ scenario }): Described => [scenario.id, { title: scenario.title, issues: scenario.issues ?? [] }]),
+    ...suites.map(({ suite }): Described => [suite.id, { title: suite.title, issues: [], reference: suite.reference }]),
+  ]);
+  const entries = selectScenarios(selectable(scenarios, suites), selectOptions()).map((one) => ({ ...one, ...described.get(one.id)! }));
   if (values.json) {
     console.log(JSON.stringify(entries, null, 2));
     return;
   }
   for (const entry of entries) {
-    const runs = "reference" in entry ? `reference: ${entry.reference}` : entry.egress.join(", ");
+    const runs = entry.reference ? `reference: ${entry.reference}` : entry.egress.join(", ");
     console.log(`${entry.id}  [${runs}] openclaw ${entry.openclaw}  tags: ${entry.tags.join(",") || "-"}\n    ${entry.title}\n    ${entry.file}`);
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Root } from "mdast";
 import remarkGfm from "remark-gfm";
@@ -6,6 +6,9 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { DocDriftError, DocsMissingError } from "./doc-drift.ts";
+
+/** Every Markdown page under a docs root, as paths under it (providers/openai.md). */
+export const docPagesUnder = (docsRoot: string): string[] => readdirSync(docsRoot, { recursive: true, encoding: "utf8" }).filter((page) => /\.mdx?$/.test(page));
 
 export interface DocPage {
   /** Path relative to the docs root, e.g. providers/openai.md. */

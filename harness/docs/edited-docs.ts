@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { docPagesUnder } from "./doc-page.ts";
 
 /** A docs tree given with --docs, and how its pages differ from one version's packaged docs. */
 export const EditedDocs = z.object({
@@ -13,8 +14,7 @@ export const EditedDocs = z.object({
 });
 export type EditedDocs = z.infer<typeof EditedDocs>;
 
-/** The Markdown pages under a docs root, as paths under it. */
-const pagesOf = (root: string) => new Set(readdirSync(root, { recursive: true, encoding: "utf8" }).filter((page) => /\.mdx?$/.test(page)));
+const pagesOf = (root: string) => new Set(docPagesUnder(root));
 
 /** How the tree at `dir` differs from the package's docs at `packaged`: what a reader of the run must know was under test. */
 export function editedDocs(dir: string, packaged: string): EditedDocs {

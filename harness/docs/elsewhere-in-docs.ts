@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { docPagesUnder } from "./doc-page.ts";
 
 /**
  * Where else in the docs a title stands (as a Tab/Step title or a heading): the first place to
@@ -8,8 +9,7 @@ import { join } from "node:path";
 export function elsewhereInDocs(docsRoot: string, title: string): string[] {
   const wanted = [`title="${title}"`, `# ${title}`];
   const found: string[] = [];
-  for (const page of readdirSync(docsRoot, { recursive: true, encoding: "utf8" })) {
-    if (!/\.mdx?$/.test(page)) continue;
+  for (const page of docPagesUnder(docsRoot)) {
     readFileSync(join(docsRoot, page), "utf8")
       .split("\n")
       .forEach((line, index) => {

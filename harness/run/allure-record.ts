@@ -6,6 +6,8 @@ import type { Scenario } from "../scenario/schema.ts";
 import { claimEvidence } from "../../reports/writers/claim-evidence.ts";
 import { capturedSecrets, scenarioEntry } from "../../reports/writers/scenario-entry.ts";
 import { type ClaimStatus, statusLabel } from "../scenario/status.ts";
+import { sourceLabel } from "../scenario/plan-step.ts";
+import { stepEnding } from "../scenario/step-progress.ts";
 import { redact } from "../util/redact.ts";
 
 /**
@@ -45,8 +47,8 @@ export async function recordInAllure(scenario: Pick<Scenario, "tags" | "descript
   // A step failed when its command did (a claim names it as the cause), never got ready or hit its limit.
   const failed = new Set(result.claims.flatMap((claim) => (claim.cause ? [claim.cause.step] : [])));
   for (const step of result.steps) {
-    const where = step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`;
-    const ended = step.background ? (step.background.ready ? "running, ready" : "never ready") : `exit ${step.result.exitCode}${step.result.timedOut ? " (time limit)" : step.result.stoppedAfter ? " (stopped once done)" : ""}`;
+    const where = sourceLabel(step.source);
+    const ended = stepEnding(step);
     const status = step.notRun ? Status.SKIPPED : failed.has(step.id) || step.result.timedOut || step.background?.ready === false ? Status.FAILED : Status.PASSED;
     const start = step.startedAt ?? Date.now();
     await timedStep(clean(`${step.id}: ${step.result.command} → ${ended}`), status, start, start + step.result.durationMs, async (context) => {

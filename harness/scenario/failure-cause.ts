@@ -1,6 +1,7 @@
 import { whereOf } from "./plan-step.ts";
 import type { FailureCause } from "./cause.ts";
 import type { StepRecord } from "./records.ts";
+import { stepEnding } from "./step-progress.ts";
 
 /** Lines that never say what went wrong: OpenClaw's banner, its closing hints, blank lines. */
 const NOISE = [/^🦞/, /^\s*$/, /OPENCLAW_DEBUG=1/, /^(\[openclaw\] )?(Try|Help|Docs):/, /^Session terminated/];
@@ -21,10 +22,10 @@ function failureOf(step: StepRecord, expected: readonly number[]): string | unde
   // A doc command that cannot do its job in a container (a service restart) is expected to fail
   // there: the harness's stand-in does the job, and only a stand-in that never got ready failed.
   if (step.substitution) return step.substitution.serve.ready ? undefined : "its stand-in never got ready";
-  if (step.background) return step.background.ready ? undefined : "never ready";
-  if (step.result.timedOut) return `exit ${step.result.exitCode} (time limit)`;
+  if (step.background) return step.background.ready ? undefined : stepEnding(step);
+  if (step.result.timedOut) return stepEnding(step);
   if (step.result.stoppedAfter) return undefined;
-  return (expected.length ? expected : [0]).includes(step.result.exitCode) ? undefined : `exit ${step.result.exitCode}`;
+  return (expected.length ? expected : [0]).includes(step.result.exitCode) ? undefined : stepEnding(step);
 }
 
 /** What a failed step said: a background command's or stand-in's readiness evidence, else its telling output line. */

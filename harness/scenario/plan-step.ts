@@ -41,6 +41,8 @@ const where = (block: { file: string; line: number }) => `${block.file}:${block.
 /** Where a step's command comes from when the docs do not give it (an explicit `run:`). */
 export const SCENARIO_OWN = "the scenario";
 export const whereOf = (source: StepSource) => (source.kind === "docs" ? where(source) : SCENARIO_OWN);
+/** A step's source as reports show it: its doc line, or why the scenario gives the command itself. */
+export const sourceLabel = (source: StepSource) => (source.kind === "docs" ? where(source) : `explicit: ${source.why}`);
 
 /**
  * Reads a step's command from the docs of this version (or takes the explicit one), and checks

@@ -2,7 +2,7 @@ import { whereOf } from "./plan-step.ts";
 import type { StepRecord } from "./records.ts";
 
 /** How a step ended, in a few words: what a progress line and a reader of the log need first. */
-function ending(step: StepRecord): string {
+export function stepEnding(step: StepRecord): string {
   if (step.notRun) return "not run";
   if (step.background) return step.background.ready ? `running, ready after ${seconds(step.background.readyAfterMs)}` : "never ready";
   const stopped = step.result.timedOut ? " (time limit)" : step.result.stoppedAfter ? " (stopped once done)" : "";
@@ -16,5 +16,5 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * ended and how long it took. No command text or output: a progress line carries no secret.
  */
 export function stepProgressLine(at: { scenario: string; openclaw: string; egress: string }, step: StepRecord): string {
-  return `${at.scenario} @${at.openclaw} [${at.egress}] · ${step.id} · ${whereOf(step.source)} · ${ending(step)} · ${seconds(step.result.durationMs)}`;
+  return `${at.scenario} @${at.openclaw} [${at.egress}] · ${step.id} · ${whereOf(step.source)} · ${stepEnding(step)} · ${seconds(step.result.durationMs)}`;
 }

@@ -176,15 +176,17 @@ export class SutContainer {
    * `end` says whether that stop is what ended it.
    */
   private stopperFor(stopAfter: NonNullable<ExecOptions["stopAfter"]>, pidFile: string) {
-    let seen = "";
+    // Only the unfinished last line is kept: each chunk is read once, not the whole output again.
+    let pending = "";
     let line: string | undefined;
     let timer: NodeJS.Timeout | undefined;
     let sent = false;
     return {
       read: (text: string) => {
         if (line !== undefined) return;
-        seen += text;
-        line = plainText(seen).split("\n").find((candidate) => stopAfter.output.test(candidate))?.trim();
+        const lines = (pending + text).split("\n");
+        pending = lines.pop()!;
+        line = [...lines, pending].map(plainText).find((candidate) => stopAfter.output.test(candidate))?.trim();
         if (line === undefined) return;
         timer = setTimeout(() => {
           sent = true;

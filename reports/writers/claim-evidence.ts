@@ -34,13 +34,13 @@ export function commandLine(step: StepEntry): string {
   return `$ ${step.command}  [${step.id}, ${step.source}] → ${ended}${substituted}`;
 }
 
+/** What a failed command said, cut for a report line (run.json keeps it whole, redacted before the cut). */
+export const causeSaid = (cause: NonNullable<ClaimEntry["cause"]>) => (cause.line.length > 240 ? `${cause.line.slice(0, 240)}…` : cause.line);
+
 /**
  * The failed command behind a claim, first thing a reader sees: its own doc line and the line it
  * said, or the earlier step that kept the claim's from getting there.
  */
-/** What a failed command said, cut for a report line (run.json keeps it whole, redacted before the cut). */
-export const causeSaid = (cause: NonNullable<ClaimEntry["cause"]>) => (cause.line.length > 240 ? `${cause.line.slice(0, 240)}…` : cause.line);
-
 export function causeLine(claim: ClaimEntry): string | undefined {
   const { cause } = claim;
   if (!cause) return undefined;
@@ -57,9 +57,10 @@ export const stepsUpTo = (scenario: ScenarioEntry, claim: ClaimEntry) => scenari
  * the Allure report and `repro` all print this.
  */
 export function claimEvidence(scenario: ScenarioEntry, claim: ClaimEntry, indent = ""): string {
+  const cause = causeLine(claim);
   return [
     `claim ${claim.id}: ${verdictLabel(claim)}`,
-    ...(causeLine(claim) ? [`  ${causeLine(claim)}`] : []),
+    ...(cause ? [`  ${cause}`] : []),
     `  docs (${claim.source}${claim.movedFrom ? `, moved: followed the anchor stub at ${claim.movedFrom}` : ""}): "${claim.quote}"`,
     ...stepsUpTo(scenario, claim).map((step) => `  ${commandLine(step)}`),
     ...claim.observed.map((line) => `  ${line}`),

@@ -4,9 +4,11 @@
  * pattern that is only a piece of what the command printed is "output text". `known-drift
  * --update` refits a pattern only to a failure of the same kind.
  */
+const DID_NOT_RUN = "its step did not run";
+const STOPPED_SHORT = "its step failed before it could show an absence";
 const KINDS: [kind: string, wording: RegExp][] = [
-  ["its step did not run", /^step ".*" did not run/],
-  ["its step failed before it could show an absence", /^the step failed before it could show/],
+  [DID_NOT_RUN, /^step ".*" did not run/],
+  [STOPPED_SHORT, /^the step failed before it could show/],
   ["exit code", /^exit code\b/],
   ["output lacks", /^output lacks "/],
   ["output includes", /^output includes "/],
@@ -19,7 +21,7 @@ const KINDS: [kind: string, wording: RegExp][] = [
 ];
 
 /** The kinds that say the claim's own step never got to show anything: an earlier step failed. */
-export const NOT_THIS_STEP = new Set(KINDS.slice(0, 2).map(([kind]) => kind));
+export const NOT_THIS_STEP = new Set([DID_NOT_RUN, STOPPED_SHORT]);
 
 export function failureKind(observationOrPattern: string): string {
   // A pattern as the observation it was drafted from: no anchor, no escapes, no leading ✗.

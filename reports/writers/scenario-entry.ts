@@ -1,3 +1,4 @@
+import { sourceLabel } from "../../harness/scenario/plan-step.ts";
 import type { ScenarioResult } from "../../harness/scenario/records.ts";
 import { isSecretName, redactDeep } from "../../harness/util/redact.ts";
 import type { ScenarioEntry } from "./run-report.ts";
@@ -29,7 +30,7 @@ function entryOf(result: ScenarioResult): ScenarioEntry {
     durationMs: result.durationMs, commandsMs: result.commandsMs,
     steps: result.steps.map((step) => ({
       id: step.id, command: step.result.command, exitCode: step.result.exitCode, durationMs: step.result.durationMs, timedOut: step.result.timedOut || undefined, stoppedAfter: step.result.stoppedAfter,
-      source: step.source.kind === "docs" ? `${step.source.file}:${step.source.line}` : `explicit: ${step.source.why}`,
+      source: sourceLabel(step.source),
       movedFrom: step.source.kind === "docs" ? step.source.moved?.stub : undefined,
       actors: step.actors.length ? step.actors.map((outcome) => `${outcome.actor}: ${outcome.actions.join("; ")}`) : undefined,
       captured: Object.keys(step.captured).length ? step.captured : undefined,
