@@ -5,6 +5,7 @@ import type { RunReport } from "../../reports/writers/run-report.ts";
 import { formatSummary } from "../../reports/writers/summary.ts";
 import { ensureDocsOf, ensureDocsOfVersion } from "../docs/docs-package.ts";
 import { resolveDocsOverride } from "../docs/docs-override.ts";
+import { engineInVm, refuseRemoteEngine } from "../provision/docker-engine.ts";
 import { provisionSut } from "../provision/provision.ts";
 import { exitCodeFor } from "../run/exit-code.ts";
 import { type LoadedReferenceSuite, type LoadedScenario, loadKnownDrift, loadReferenceSuites, loadScenarios } from "../scenario/load-scenarios.ts";
@@ -16,6 +17,7 @@ import { harnessVersion } from "../util/harness-version.ts";
 import { reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
 import { runBisect } from "./bisect.ts";
+import { inContainerAsked, insideHarnessContainer, runInContainer } from "./in-container.ts";
 import { checkFormat, printCheck } from "./check.ts";
 import { editedCommands } from "../coverage/edited-commands.ts";
 import { editedDocs } from "../docs/edited-docs.ts";
@@ -213,11 +215,24 @@ async function run(selection: SelectOptions, show: (report: RunReport) => string
     console.error(`openclaw-conformance: nothing to check: ${checked.nothingToCheck}${allowed ? " (allowed by --allow-all-skipped)" : "; --allow-all-skipped to accept that"}`);
     return allowed ? ExitCode.asExpected : ExitCode.nothingChecked;
   }
+  // An engine in a VM carries no sockets through bind mounts: the run goes to a container of the harness's own on it.
+  const vm = insideHarnessContainer() ? undefined : await engineInVm();
+  if (vm || inContainerAsked()) {
+    if (vm) progress(`the Docker engine runs in ${vm}`);
+    await refuseRemoteEngine();
+    return runInContainer(process.argv.slice(2), pathsNamed(), Boolean(vm));
+  }
   const report = await runSuite({ targets: checked.targets, scenarioFiles: checked.scenarioFiles, docs: checked.docs, egress: checked.egress, shard });
   if (!report) return ExitCode.interrupted;
   if (shard) progress(`shard ${shard}: blob report in ${join(reportsDir, BLOB_DIR)}; merge the shards' blobs with run --merge-reports <dir>`);
   // A shard may hold only scenarios its versions skip; whether the run checked anything is the merge's to say.
   return judge(report, show, values["allow-all-skipped"] || Boolean(shard));
+}
+
+/** The host paths a run reads or writes besides its reports, which the harness's own container mounts. */
+function pathsNamed(): string[] {
+  const given = [values.docs, ...commaList(values.openclaw ?? "").filter(looksLikePath), process.env.OCF_SCENARIOS_DIR, process.env.OCF_IMAGE_ARCHIVE];
+  return given.filter((path): path is string => Boolean(path));
 }
 
 /** The reports of a sharded run from its shards' blob reports, judged as one run. */

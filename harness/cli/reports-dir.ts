@@ -35,8 +35,9 @@ export async function prepareReportsDir(dir: string): Promise<void> {
   const target = resolve(dir);
   const history = join(target, ALLURE_HISTORY_FILE);
   const kept = existsSync(history) ? await readFile(history) : undefined;
-  await rm(target, { recursive: true, force: true });
+  // Emptied, not removed: the folder may be a mount point (the harness's own container binds it).
   await mkdir(target, { recursive: true });
+  await Promise.all(readdirSync(target).map((entry) => rm(join(target, entry), { recursive: true, force: true })));
   await writeFile(join(target, MARKER), "This folder holds openclaw-conformance reports; each run empties it, but for Allure's history.\n");
   if (kept) await writeFile(history, kept);
 }

@@ -6,7 +6,7 @@ import RunJsonReporter from "../run/run-json-reporter.ts";
 import ScenarioCountReporter from "../run/scenario-count-reporter.ts";
 import { describeEditedDocs, editedDocs as editedDocsOf } from "../docs/edited-docs.ts";
 import { type AllureResultFile, asVerdict } from "../../reports/writers/allure-verdicts.ts";
-import { RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
+import { basesOf, RUN_REPORT_FILE, RunReport } from "../../reports/writers/run-report.ts";
 import { type ProvisionedSut, provisionSut } from "../provision/provision.ts";
 import "../run/provided.ts";
 import { startGuardedRun } from "../sut/run-guard.ts";
@@ -40,6 +40,7 @@ function reportVariables(report: RunReport): Record<string, string> {
   return {
     OpenClaw: run.versions.map(({ target }) => describeTarget(target)).join(", "),
     "SUT images": run.versions.map(({ image }) => image?.tag ?? "?").join(", "),
+    ...(basesOf(report).length ? { "base image": basesOf(report).join(", ") } : {}),
     ...Object.fromEntries(run.versions.flatMap(({ target, docs }) => (docs ? [[`docs read as ${target.version}`, describeEditedDocs(docs)]] : []))),
     ...(run.npmSnapshot ? { "npm snapshot": run.npmSnapshot } : {}),
     harness: `openclaw-conformance ${harnessVersion()} (node ${run.harnessNode})`,

@@ -1,71 +1,59 @@
-import { rm } from "node:fs/promises";
-import { execa } from "execa";
-import { dir } from "tmp-promise";
-import { HarnessError } from "../util/errors.ts";
-import { LABEL } from "../util/paths.ts";
-import { progress, timed } from "../util/progress.ts";
-import { ensureDebianCommands } from "./apt.ts";
-import { archiveImage, findImage } from "./image-archive.ts";
-import { contentTag, localImageId } from "./image-tag.ts";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { BaseImageRef } from "../sut/image.ts";
+import { SUT_HOME, SUT_PACKAGES, SUT_UID, SUT_USER } from "../sut/image.ts";
+import { cacheRoot, LABEL } from "../util/paths.ts";
+import { baseSource } from "./base-source.ts";
+import { ensureBuilt } from "./docker-build.ts";
+import { contentTag } from "./image-tag.ts";
+
 
 /**
- * What the base image is made of. Changing any field changes the tag, so a stale base is never
- * reused. No registry is reachable here, so the base is bootstrapped from Debian's mirror.
+ * Makes any Debian image an SUT machine, doing only what it lacks: the packages (apt, inside the
+ * build, where the base came from a registry) and the SUT user at uid 1000 (renaming a user
+ * and group already there, as the official Node images' `node`).
  */
-const baseRecipe = {
-  recipeVersion: 1,
-  suite: "bookworm",
-  mirror: "http://deb.debian.org/debian",
-  variant: "minbase",
-  // ip adds the public-looking addresses on lo; ps shows whether codex app-server runs;
-  // script (bsdutils, essential) gives commands a TTY.
-  include: ["ca-certificates", "iproute2", "procps"],
-  user: { name: "openclaw", uid: 1000 },
-};
+const prepareScript = [
+  "set -e",
+  'command -v apt-get >/dev/null || { echo "the base image is not Debian-based (no apt-get)" >&2; exit 1; }',
+  `missing=""; for p in ${SUT_PACKAGES.join(" ")}; do dpkg-query -W -f='\${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"; done`,
+  'if [ -n "$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing && rm -rf /var/lib/apt/lists/*; fi',
+  `existing=$(getent passwd ${SUT_UID} | cut -d: -f1)`,
+  `if [ -z "$existing" ]; then useradd --create-home --uid ${SUT_UID} --shell /bin/bash ${SUT_USER};`,
+  `elif [ "$existing" != ${SUT_USER} ]; then usermod --login ${SUT_USER} --move-home --home ${SUT_HOME} --shell /bin/bash "$existing";`,
+  `  getent group ${SUT_USER} >/dev/null || groupmod --new-name ${SUT_USER} "$(id -gn ${SUT_USER})"; fi`,
+].join("\n");
 
-export const baseImageTag = contentTag("openclaw-conformance/base", baseRecipe);
-
-/** debootstrap mounts proc/sys into the target; unmount before deleting, or rm walks into them. */
-async function unmountInside(rootfs: string): Promise<void> {
-  for (const mount of ["proc", "sys", "dev/pts", "dev"]) {
-    await execa("umount", ["-l", `${rootfs}/${mount}`], { reject: false });
-  }
+/** The base's ID decides the tag, not the name it was given: the same image under two names is one cache entry. */
+function dockerfile(source: BaseImageRef): string {
+  return [`FROM ${source.ref}`, `RUN ${JSON.stringify(["sh", "-c", prepareScript])}`, `LABEL ${LABEL}=base`, ""].join("\n");
 }
 
-async function bootstrap(rootfs: string): Promise<void> {
-  const { suite, mirror, variant, include, user } = baseRecipe;
-  await timed("debootstrap done", () =>
-    execa("debootstrap", [`--variant=${variant}`, `--include=${include.join(",")}`, suite, rootfs, mirror], {
-      stdout: "ignore",
-      stderr: "inherit",
-    }),
-  );
-  await execa("chroot", [rootfs, "useradd", "--create-home", "--uid", String(user.uid), "--shell", "/bin/bash", user.name]);
-  await execa("chroot", [rootfs, "apt-get", "clean"]);
-  await rm(`${rootfs}/var/lib/apt/lists`, { recursive: true, force: true });
+export interface PreparedBase {
+  tag: string;
+  id: string;
+  base: BaseImageRef;
 }
 
-/** Builds the Debian base image unless an image with the same recipe exists. */
-export async function ensureBaseImage(): Promise<{ tag: string; id: string }> {
-  const existing = await findImage(baseImageTag);
-  if (existing) return { tag: baseImageTag, id: existing };
-  await ensureDebianCommands({ debootstrap: "debootstrap" });
-  progress(`building base image ${baseImageTag} (debootstrap ${baseRecipe.suite}, ~40 s)`);
-  const workDir = await dir({ prefix: "ocf-rootfs-", tmpdir: "/var/tmp" });
-  const rootfs = `${workDir.path}/rootfs`;
-  try {
-    await bootstrap(rootfs);
-    await timed(`imported ${baseImageTag}`, () =>
-      execa("sh", ["-c", `tar -C "$1" -c . | docker import --change "LABEL ${LABEL}=base" - "$2"`, "sh", rootfs, baseImageTag], {
-        stdout: "ignore",
-      }),
-    );
-  } finally {
-    await unmountInside(rootfs);
-    await rm(workDir.path, { recursive: true, force: true });
-  }
-  const id = await localImageId(baseImageTag);
-  if (!id) throw new HarnessError(`docker import reported success but ${baseImageTag} is missing`);
-  await archiveImage(baseImageTag);
-  return { tag: baseImageTag, id };
+let prepared: Promise<PreparedBase> | undefined;
+
+async function prepare(): Promise<PreparedBase> {
+  const base = await baseSource();
+  const tag = contentTag("openclaw-conformance/sut-base", { baseId: base.id, prepareScript });
+  const contextDir = join(cacheRoot, "sut-base");
+  await mkdir(contextDir, { recursive: true });
+  const id = await ensureBuilt(tag, contextDir, dockerfile(base), [], `SUT base (from ${base.ref})`);
+  return { tag, id, base };
+}
+
+/**
+ * The image every machine image builds FROM: the run's Debian base (base-source.ts) with what an
+ * SUT needs, tagged by the base's ID and the preparation. Decided once per process.
+ */
+export function ensureBaseImage(): Promise<PreparedBase> {
+  prepared ??= prepare().catch((error: unknown) => {
+    prepared = undefined;
+    throw error;
+  });
+  return prepared;
 }

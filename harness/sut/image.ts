@@ -5,6 +5,13 @@ import type { OpenClawTarget } from "../target/openclaw-target.ts";
 export const SUT_PREFIX = "/opt/openclaw";
 export const SUT_USER = "openclaw";
 export const SUT_HOME = "/home/openclaw";
+export const SUT_UID = 1000;
+/**
+ * What every SUT machine needs of its Debian beyond the essentials: ip adds the public-looking
+ * addresses on lo, ps shows whether codex app-server runs, and the CA store takes the run's CA
+ * (script, from the essential bsdutils, gives commands a TTY).
+ */
+export const SUT_PACKAGES = ["ca-certificates", "iproute2", "procps"];
 /**
  * The lines the person added to their shell startup file. Debian's ~/.bashrc returns at once in a
  * shell that is not interactive, and every command runs in one, so these live in a file of their
@@ -21,12 +28,36 @@ export const OPENCLAW_LOG_GLOB = "/tmp/openclaw/openclaw-*.log";
 export const Machine = z.enum(["openclaw-installed", "node-only"]);
 export type Machine = z.infer<typeof Machine>;
 
+/**
+ * The Debian image every machine image builds FROM, and where this run got it: pulled from a
+ * registry, found in the engine (OCF_BASE_IMAGE), or bootstrapped here with debootstrap.
+ */
+export const BaseImageRef = z.object({
+  from: z.enum(["registry", "engine", "debootstrap"]),
+  /** As named: a reference (`debian:bookworm-slim@sha256:…`) or the bootstrapped image's tag. */
+  ref: z.string(),
+  /** The image's own ID (the digest of its config): what the content tags are made of. */
+  id: z.string(),
+});
+export type BaseImageRef = z.infer<typeof BaseImageRef>;
+
+const BASE_ORIGIN: Record<BaseImageRef["from"], string> = { registry: "pulled", engine: "found in the engine", debootstrap: "bootstrapped here" };
+
+/** The base as a report names it: `debian:bookworm-slim@sha256:… (pulled)`. */
+export const describeBase = (base: BaseImageRef): string => `${base.ref} (${BASE_ORIGIN[base.from]})`;
+
 /** An image an SUT container runs: the Debian base, our Node and npm, the SUT user. */
 export interface MachineImage {
   tag: string;
   id: string;
   nodeVersion: string;
+  base: BaseImageRef;
 }
+
+/** What a report keeps of an image a run used (the base is missing from reports written before it was recorded). */
+export const ImageRef = z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string(), base: BaseImageRef.optional() });
+export type ImageRef = z.infer<typeof ImageRef>;
+export const imageRef = ({ tag, id, nodeVersion, base }: MachineImage): ImageRef => ({ tag, id, nodeVersion, base });
 
 /** A built SUT image: real OpenClaw and Node in a Debian base (provision/sut-image.ts builds it). */
 export interface SutImage extends MachineImage {

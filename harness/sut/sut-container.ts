@@ -8,10 +8,9 @@ import { GenericContainer, type StartedTestContainer, Wait } from "testcontainer
 import type { RelayPlan } from "../../mocks/relay-plan.ts";
 import { LABEL } from "../util/paths.ts";
 import { type CommandResult, plainText } from "./command-result.ts";
+import { ownerLabels } from "./owner.ts";
+import { socketMount } from "./socket-mount.ts";
 import { OPENCLAW_LOG_GLOB, SHELL_STARTUP_FILE, SUT_HOME, SUT_USER, type MachineImage } from "./image.ts";
-
-/** Where the world's unix sockets appear inside the container (root only). */
-const RELAY_DIR = "/run/ocf";
 
 /** The keyboard of a running command's terminal. */
 export interface Keyboard {
@@ -87,7 +86,7 @@ export class SutContainer {
 
   static async start(options: {
     image: MachineImage;
-    /** The folder of the world's unix sockets, bind-mounted for the relay. */
+    /** The folder of the world's unix sockets, mounted for the relay (socket-mount.ts says how). */
     socketDir: string;
     caPem: string;
     relay: RelayPlan;
@@ -96,26 +95,25 @@ export class SutContainer {
     runId: string;
     userEnv?: Record<string, string>;
   }): Promise<SutContainer> {
-    const relayConfig = { socketDir: RELAY_DIR, ...options.relay };
-    const resolvConf = join(options.socketDir, "resolv.conf");
-    await writeFile(resolvConf, `nameserver ${options.resolverAddress}\noptions timeout:1 attempts:1\n`);
+    const mount = socketMount(options.socketDir);
+    const relayConfig = { socketDir: mount.dirInside, ...options.relay };
+    // Root in the container writes it over the engine's own before anything runs: a file bound in its
+    // place would need a host folder, which an engine in a VM does not have.
+    await writeFile(join(options.socketDir, "resolv.conf"), `nameserver ${options.resolverAddress}\noptions timeout:1 attempts:1\n`);
     const relaySource = await readFile(new URL("./relay.mjs", import.meta.url), "utf8");
     const container = await new HostLikeContainer(options.image.tag)
       .withInit()
       .withNetworkMode("none")
       .withAddedCapabilities("NET_ADMIN")
-      .withLabels({ [LABEL]: "sut", [`${LABEL}.run`]: options.runId, [`${LABEL}.pid`]: String(process.pid) })
+      .withLabels({ [LABEL]: "sut", [`${LABEL}.run`]: options.runId, ...ownerLabels() })
       .withExtraHosts(options.hostsEntries)
-      .withBindMounts([
-        { source: options.socketDir, target: RELAY_DIR, mode: "rw" },
-        { source: resolvConf, target: "/etc/resolv.conf", mode: "ro" },
-      ])
+      .withBindMounts([{ source: mount.source, target: mount.target, mode: "rw" }])
       .withCopyContentToContainer([
         { content: relaySource, target: "/opt/ocf/relay.mjs" },
         // The run's CA joins the system store, so codex keeps its default TLS stack and fingerprint.
         { content: options.caPem, target: "/usr/local/share/ca-certificates/openclaw-conformance-run.crt" },
       ])
-      .withCommand(["sh", "-c", 'update-ca-certificates >/dev/null && exec node /opt/ocf/relay.mjs "$0"', JSON.stringify(relayConfig)])
+      .withCommand(["sh", "-c", 'cat "$1/resolv.conf" >/etc/resolv.conf && update-ca-certificates >/dev/null && exec node /opt/ocf/relay.mjs "$0"', JSON.stringify(relayConfig), mount.dirInside])
       .withWaitStrategy(Wait.forLogMessage("relay ready"))
       .withStartupTimeout(30_000)
       .start();

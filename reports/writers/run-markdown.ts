@@ -4,7 +4,7 @@ import { causeSaid, firstFailure } from "./claim-evidence.ts";
 import { cell, issueLink, mark, rowNamer, table, versionsOf } from "./markdown-table.ts";
 import { describeEditedDocs } from "../../harness/docs/edited-docs.ts";
 import { rerunCommand } from "./rerun.ts";
-import type { RunReport } from "./run-report.ts";
+import { basesOf, type RunReport } from "./run-report.ts";
 
 
 /** What a reader looks at first: the failed command and the line it said, else the first failure seen. */
@@ -32,7 +32,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const lines = [
     `## OpenClaw conformance: ${countByStatus(report.scenarios.map((entry) => entry.status)) || "nothing run"}`,
     "",
-    `${report.run.versions.map(({ target }) => describeTarget(target)).join(" · ")}${registry}`,
+    `${report.run.versions.map(({ target }) => describeTarget(target)).join(" · ")}${registry}${basesOf(report).map((base) => ` · base image ${base}`).join("")}`,
     ...report.run.versions.flatMap(({ target, docs }) => (docs ? ["", `**Edited docs**, read as ${target.version}: ${describeEditedDocs(docs)}`] : [])),
     "",
     table(["scenario", ...versions], rows),

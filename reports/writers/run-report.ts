@@ -2,9 +2,8 @@ import { z } from "zod";
 import { ClaimStatus, ExpectedStatus, ScenarioStatus } from "../../harness/scenario/status.ts";
 import { EditedDocs } from "../../harness/docs/edited-docs.ts";
 import { FailureCause } from "../../harness/scenario/cause.ts";
+import { describeBase, ImageRef } from "../../harness/sut/image.ts";
 import { OpenClawTarget } from "../../harness/target/openclaw-target.ts";
-
-const SutImageRef = z.object({ tag: z.string(), id: z.string(), nodeVersion: z.string() });
 
 /** reports/output/run.json, wpt-report-like: run info, then one entry per scenario and version. */
 export const ScenarioEntry = z.object({
@@ -25,6 +24,8 @@ export const ScenarioEntry = z.object({
       source: z.string(),
       exitCode: z.number(),
       durationMs: z.number(),
+      /** When its command started (ms since the epoch): a timeline's, and the CPU bench's, anchor. */
+      startedAt: z.number().optional(),
       /** The command was stopped at the step's time limit; its exit code is the stop's. */
       timedOut: z.boolean().optional(),
       /** The command, known to keep running once its work is done, was stopped a grace after the line that said so; its exit code is the stop's. */
@@ -70,7 +71,7 @@ export const RunReport = z.object({
     startedAt: z.string(),
     finishedAt: z.string(),
     /** What was under test, one entry per version: a release from npm, or a tarball (path, sha256) or a checkout packed into one, and its image. */
-    versions: z.array(z.object({ target: OpenClawTarget, image: SutImageRef.optional(), docs: EditedDocs.optional() })),
+    versions: z.array(z.object({ target: OpenClawTarget, image: ImageRef.optional(), docs: EditedDocs.optional() })),
     /** The day of the npm snapshot the mock registry served (mocks/npm-registry/snapshot.json). */
     npmSnapshot: z.string().optional(),
     harnessNode: z.string(),
@@ -81,5 +82,8 @@ export const RunReport = z.object({
 });
 export type RunReport = z.infer<typeof RunReport>;
 export type ScenarioEntry = z.infer<typeof ScenarioEntry>;
+
+/** The base images a run's machines were built on, as the reports name them (one, unless shards of different machines were merged). */
+export const basesOf = (report: RunReport): string[] => [...new Set(report.run.versions.flatMap(({ image }) => (image?.base ? [describeBase(image.base)] : [])))];
 
 export const RUN_REPORT_FILE = "run.json";

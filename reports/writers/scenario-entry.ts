@@ -29,7 +29,7 @@ function entryOf(result: ScenarioResult): ScenarioEntry {
     id: result.id, title: result.title, openclaw: result.openclawVersion, status: result.status, expected, message: result.message, egress: result.egress,
     durationMs: result.durationMs, commandsMs: result.commandsMs,
     steps: result.steps.map((step) => ({
-      id: step.id, command: step.result.command, exitCode: step.result.exitCode, durationMs: step.result.durationMs, timedOut: step.result.timedOut || undefined, stoppedAfter: step.result.stoppedAfter,
+      id: step.id, command: step.result.command, exitCode: step.result.exitCode, durationMs: step.result.durationMs, startedAt: step.startedAt, timedOut: step.result.timedOut || undefined, stoppedAfter: step.result.stoppedAfter,
       source: sourceLabel(step.source),
       movedFrom: step.source.kind === "docs" ? step.source.moved?.stub : undefined,
       actors: step.actors.length ? step.actors.map((outcome) => `${outcome.actor}: ${outcome.actions.join("; ")}`) : undefined,

@@ -1,4 +1,5 @@
 import { countByStatus, outcomeOf, statusSymbol } from "../../harness/scenario/status.ts";
+import { describeBase } from "../../harness/sut/image.ts";
 import { describeTarget } from "../../harness/target/openclaw-target.ts";
 import { describeEditedDocs } from "../../harness/docs/edited-docs.ts";
 import { causeLine } from "./claim-evidence.ts";
@@ -13,7 +14,8 @@ export function formatSummary(report: RunReport): string {
   const registry = report.run.npmSnapshot ? `, npm as of ${report.run.npmSnapshot}` : "";
   const lines: string[] = [];
   for (const { target, image, docs } of report.run.versions) {
-    lines.push(`${describeTarget(target)} (image ${image?.tag ?? "?"}${registry})`);
+    const base = image?.base ? `, base ${describeBase(image.base)}` : "";
+    lines.push(`${describeTarget(target)} (image ${image?.tag ?? "?"}${base}${registry})`);
     // An edited docs tree is what the scenarios followed: its drift may be the edit's, not the release's.
     if (docs) lines.push(`  ${describeEditedDocs(docs)}`);
   }

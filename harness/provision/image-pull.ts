@@ -1,0 +1,19 @@
+import { execa } from "execa";
+import { progress } from "../util/progress.ts";
+import { localImageId } from "./image-tag.ts";
+
+/** A pull is real work (tens of seconds on a fresh runner); this bounds only a registry that never answers. */
+const PULL_BOUND_MS = 10 * 60_000;
+
+/** Pulls the image: its ID, or the first line the engine said about why not (for the one message the user gets). */
+export async function pullImage(ref: string): Promise<{ id?: string; refusal?: string }> {
+  progress(`pulling ${ref}`);
+  const result = await execa("docker", ["pull", "--quiet", ref], { reject: false, timeout: PULL_BOUND_MS });
+  if (result.exitCode === 0) return { id: await localImageId(ref) };
+  return { refusal: `${result.stderr || result.shortMessage || ""}`.split("\n").find(Boolean) ?? "no answer" };
+}
+
+/** The image's ID when the engine has it or a registry gives it, else undefined. */
+export async function presentOrPulled(ref: string): Promise<string | undefined> {
+  return (await localImageId(ref)) ?? (await pullImage(ref)).id;
+}

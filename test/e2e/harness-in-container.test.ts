@@ -1,0 +1,86 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { dir, type DirectoryResult } from "tmp-promise";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { IN_CONTAINER_ENV } from "../../harness/cli/in-container.ts";
+import { HARNESS_HOST_LABEL, HARNESS_HOST_PREFIX, OWNER_HOST_LABEL } from "../../harness/sut/owner.ts";
+import { ExitCode } from "../../harness/util/errors.ts";
+import { cacheRoot, LABEL } from "../../harness/util/paths.ts";
+import { runCli } from "../support/cli.ts";
+import { containersOf, interruptMidRun, leftIn } from "../support/interrupt.ts";
+import { expectedVerdicts, reportedVerdicts } from "../support/expected-verdicts.ts";
+
+// The route for an engine in a VM (Docker Desktop, OrbStack, colima), taken here on a native
+// engine by asking for it: the harness runs in a container of its own on the engine, the world's
+// sockets on a volume it shares with each SUT, and no folder of this host is mounted into a SUT.
+const SCENARIO = "anthropic-api-key-flag-onboard";
+// The newest version under test: its onboarding takes half the time of 2026.5.12's (45 s against 106 s, measured).
+const { image } = inject("suts").at(-1)!;
+let work: DirectoryResult;
+
+beforeAll(async () => {
+  work = await dir({ prefix: "ocf-in-container-", unsafeCleanup: true });
+});
+afterAll(() => work?.cleanup());
+
+/** The mounts of every SUT a harness in its own container started, as seen while they run. */
+async function watchSutMounts(until: Promise<unknown>): Promise<Map<string, { Type: string; Source: string; Destination: string }[]>> {
+  const seen = new Map<string, { Type: string; Source: string; Destination: string }[]>();
+  let done = false;
+  const stop = () => (done = true);
+  until.then(stop, stop);
+  while (!done) {
+    const { stdout } = await execa("docker", ["ps", "-q", "--filter", `label=${LABEL}=sut`], { reject: false });
+    for (const id of stdout.split("\n").filter((one) => one && !seen.has(one))) {
+      const inspected = await execa("docker", ["inspect", "--format", `{{index .Config.Labels "${OWNER_HOST_LABEL}"}} {{json .Mounts}}`, id], { reject: false });
+      const [host, ...mounts] = inspected.stdout.split(" ");
+      if (host?.startsWith(HARNESS_HOST_PREFIX)) seen.set(id, JSON.parse(mounts.join(" ")));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return seen;
+}
+
+test("a run in the harness's own container gives the same verdicts, shares no host folder with the SUT for sockets, and leaves nothing behind", { timeout: 15 * 60_000 }, async () => {
+  const reports = join(work.path, "reports");
+  const version = image.openclawVersion;
+  // The npm installs this machine already has: the route, not a first install, is under test.
+  const run = runCli(["run", "--scenario", SCENARIO, "--openclaw", version], { PATH: process.env.PATH!, [IN_CONTAINER_ENV]: "1", OCF_REPORTS_DIR: reports, OCF_CACHE_DIR: cacheRoot, OCF_CONCURRENCY: "1" }, 14 * 60_000);
+  const mounts = await watchSutMounts(run);
+  const result = await run;
+  expect(result.exitCode, result.stderr.slice(-3000)).toBe(ExitCode.asExpected);
+  const harness = /the harness runs in its own container on the engine \((ocf-harness-([0-9a-f]+))\)/.exec(result.stderr);
+  expect(harness, result.stderr).not.toBeNull();
+
+  expect(mounts.size).toBeGreaterThan(0);
+  for (const [, sutMounts] of mounts) {
+    expect(sutMounts.map(({ Type, Destination }) => `${Type} ${Destination}`)).toEqual(["volume /run/ocf-sockets"]);
+  }
+  // The reports landed in this folder, with the verdicts a run on this host gives.
+  const { verdicts } = reportedVerdicts(reports);
+  expect(Object.keys(verdicts).length).toBeGreaterThan(0);
+  expect(verdicts).toEqual(expectedVerdicts([SCENARIO], version));
+
+  // Its own container and volume are gone (other tests run theirs at the same time).
+  const left = await execa("docker", ["ps", "-aq", "--filter", `label=${HARNESS_HOST_LABEL}=${harness![1]}`]);
+  expect(left.stdout.trim()).toBe("");
+  const volumes = await execa("docker", ["volume", "ls", "-q", "--filter", `name=ocf-sockets-${harness![2]}`]);
+  expect(volumes.stdout.trim()).toBe("");
+});
+
+test("Ctrl-C during a run in the harness's own container (an engine in a VM) leaves no container or volume behind", { timeout: 300_000 }, async () => {
+  const { exitCode, runId, root, stderr } = await interruptMidRun(["harness/cli/main.ts", "run", "--scenario", "legacy-pi-route"], 120_000, { [IN_CONTAINER_ENV]: "1", OCF_CACHE_DIR: cacheRoot });
+  expect(exitCode).toBe(130);
+  expect(await containersOf(runId)).toEqual([]);
+  // Its own harness container and volume (other tests run theirs at the same time).
+  const harness = /its own container on the engine \((ocf-harness-([0-9a-f]+))\)/.exec(stderr);
+  expect(harness, stderr).not.toBeNull();
+  const { stdout: harnesses } = await execa("docker", ["ps", "-aq", "--filter", `label=${HARNESS_HOST_LABEL}=${harness![1]}`]);
+  expect(harnesses.trim()).toBe("");
+  const { stdout: volumes } = await execa("docker", ["volume", "ls", "-q", "--filter", `name=ocf-sockets-${harness![2]}`]);
+  expect(volumes.trim()).toBe("");
+  const left = leftIn(root);
+  rmSync(root, { recursive: true, force: true });
+  expect(left).toEqual([]);
+});
