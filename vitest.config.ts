@@ -10,11 +10,14 @@ import { scenarioTestModules } from "./harness/run/scenario-test-modules.ts";
 //   module of its own (so --shard splits scenarios; the main job runs only this project, with its
 //   own reporters; `npm test` runs it too).
 // The global setup provisions the engine and images once; the main job provides them itself.
-// A scenario keeps about one core busy in OpenClaw's commands, with pauses (its ClawHub retries, a
-// gateway starting), so one more scenario file than the cores runs at once (OCF_CONCURRENCY
-// overrides; 1 runs them one after another). End-to-end files start runs and containers of their
-// own: beside the scenarios they loaded the machine twice over, so they run after them, at most
-// one per core. A group (sequence.groupOrder) has one worker count.
+// A scenario keeps about one core busy in OpenClaw's commands, with pauses (a gateway starting, a
+// probe budget waited out), so one more scenario file than the cores runs at once (OCF_CONCURRENCY
+// overrides; 1 runs them one after another). Measured on the whole suite, 2 cores: three at a time
+// took 75 min for 13,200 s of scenario time, two at a time 113 min for 13,230 s (2026-12-06 and
+// -07); a six-file sample once favoured two (303 s against 354 s), so the whole suite decides.
+// End-to-end files start runs and containers of their own: beside the scenarios they loaded the
+// machine twice over, so they run after them, at most one per core. A group
+// (sequence.groupOrder) has one worker count.
 const concurrency = Number(process.env.OCF_CONCURRENCY ?? availableParallelism() + 1);
 const shared = {
   setupFiles: ["allure-vitest/setup"],
