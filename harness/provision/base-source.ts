@@ -7,9 +7,10 @@ import { pullImage } from "./image-pull.ts";
 
 /**
  * The official Debian bookworm image, pinned by digest: what a machine that reaches a registry
- * (GitHub's hosted runners, a laptop) builds on. The digest is the one Docker resolved
- * `debian:bookworm-slim` to in a public build log of 2026-09; no registry answers from the machine
- * this was written on, and a pull by digest fails rather than take other content.
+ * (GitHub's hosted runners, a laptop) builds on. The digest is `debian:bookworm-slim`'s manifest
+ * list as independent public Dockerfiles pin it (seen in several, 2026-12-07); no registry answers
+ * from the machine this was written on, so it was never pulled here, and a pull by digest fails
+ * rather than take other content.
  */
 export const DEFAULT_BASE_IMAGE = "debian:bookworm-slim@sha256:3783cc01769c7b2b1b83a5c5ad96c815348e28ed7da68e2e3687004faa906251";
 

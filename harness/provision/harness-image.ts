@@ -50,11 +50,12 @@ async function installDependencies(lock: string): Promise<string> {
 }
 
 /**
- * The engine's official static CLI, pinned (resolved from docker:29-cli on 2026-09-03, as a public
- * Dockerfile records; not checked from here, where no registry answers): engines from Docker 29
- * on refuse clients older than API 1.44, and Debian bookworm's docker.io is 20.10 (API 1.41).
+ * The engine's official static CLI, pinned: docker:29.7.2-cli's multi-platform manifest digest, the
+ * one that independent public Dockerfiles pin it by (seen in several, 2026-12-07; not pulled from
+ * here, where no registry answers). Engines from Docker 29 on refuse clients older than API 1.44,
+ * and Debian bookworm's docker.io is 20.10 (API 1.41).
  */
-export const ENGINE_CLI_IMAGE = "docker:29-cli@sha256:3f4743208d2338c934d7b8bcfbe1bb54c0b2355c510ad5e0f31c0c4a54bd704e";
+export const ENGINE_CLI_IMAGE = "docker:29.7.2-cli@sha256:3f4743208d2338c934d7b8bcfbe1bb54c0b2355c510ad5e0f31c0c4a54bd704e";
 
 interface Candidate {
   dockerfile: string;
