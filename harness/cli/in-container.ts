@@ -94,6 +94,28 @@ function harnessEnv(plan: HarnessPlan): Record<string, string> {
   };
 }
 
+/**
+ * What the harness, root in its container, wrote into this launcher's folders (the reports, a
+ * cache folder it named) becomes the launcher's own, where the launcher is not root: a native
+ * engine keeps root as the files' owner, and the user could not delete or rewrite them. Only what
+ * this run created or changed (its inode's ctime, which no extraction can set back), so a cache
+ * of hard links to another user's files keeps their owner. Harmless where the engine's file
+ * sharing already shows the files as the user's (Docker Desktop on a Mac).
+ */
+async function giveBackToLauncher(image: string, plan: HarnessPlan, since: Date): Promise<void> {
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  if (uid === undefined || gid === undefined || uid === 0) return;
+  const folders = [plan.reports, ...(plan.cacheDir ? [plan.cacheDir] : [])];
+  // A second early: a file written in the same second as the start still counts.
+  const after = `@${Math.floor(since.getTime() / 1000) - 1}`;
+  await execa("docker", [
+    "run", "--rm", "--network", "none", "--label", `${LABEL}=harness`, ...Object.entries(ownerLabels()).flatMap(([name, value]) => ["--label", `${name}=${value}`]),
+    ...folders.flatMap((folder) => ["--volume", `${folder}:${folder}`]),
+    "--entrypoint", "find", image, ...folders, "!", "-user", String(uid), "-newerct", after, "-exec", "chown", "-h", `${uid}:${gid}`, "{}", "+",
+  ], { reject: false, stdout: "ignore", stderr: "inherit" });
+}
+
 /** The project's files into the container (its node_modules are the image's own). */
 const copyProject = (container: string) =>
   execa("sh", ["-c", `tar -C "$1" -c ${PROJECT_EXCLUDES.map((path) => `--exclude=${path}`).join(" ")} . | docker cp - "$2:${HARNESS_PROJECT_DIR}"`, "sh", projectRoot, container]);
@@ -103,7 +125,8 @@ const copyProject = (container: string) =>
  * in a VM, whose bind mounts carry no unix sockets: there the world's sockets live on a named
  * volume that the harness and each SUT mount at the same path (socket-mount.ts), and no folder of
  * this host is shared for them. The reports land in the reports folder here (bind-mounted, as are
- * the paths the command names: a docs tree, tarballs, checkouts), and the exit code is the run's.
+ * the paths the command names: a docs tree, tarballs, checkouts) as the launcher's own files, and
+ * the exit code is the run's.
  *
  * The container and its volume go when it ends, also when a signal ends it: the first Ctrl-C (or
  * SIGTERM, SIGHUP) is passed on to the harness inside, which removes what it started, and this
@@ -119,6 +142,8 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
     cacheDir: process.env.OCF_CACHE_DIR ? resolve(cacheRoot) : undefined,
     extraCa: ca && existsSync(ca) ? resolve(ca) : undefined,
   };
+  const since = new Date();
+  let image: string | undefined;
   let container: string | undefined;
   let started = false;
   let signalled: NodeJS.Signals | undefined;
@@ -132,7 +157,7 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
   for (const signal of signals) process.on(signal, onSignal);
   try {
     await sweepLeftovers();
-    const image = await ensureHarnessImage();
+    image = await ensureHarnessImage();
     mkdirSync(plan.reports, { recursive: true });
     await execa("docker", ["volume", "create", "--label", `${LABEL}=sockets`, plan.sockets], { stdout: "ignore" });
     const labels = { [LABEL]: "harness", [HARNESS_HOST_LABEL]: plan.hostname, ...ownerLabels() };
@@ -161,6 +186,7 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
     if (container) await execa("docker", ["rm", "--force", "--volumes", container], { reject: false });
+    if (image && container) await giveBackToLauncher(image, plan, since);
     await execa("docker", ["volume", "rm", "--force", plan.sockets], { reject: false });
   }
 }

@@ -1,28 +1,29 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
-import { dir, type DirectoryResult } from "tmp-promise";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { IN_CONTAINER_ENV } from "../../harness/cli/in-container.ts";
 import { HARNESS_HOST_LABEL, HARNESS_HOST_PREFIX, OWNER_HOST_LABEL } from "../../harness/sut/owner.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
 import { cacheRoot, LABEL } from "../../harness/util/paths.ts";
-import { runCli } from "../support/cli.ts";
+import { dockerGroupUser, type DockerGroupUser, isRoot } from "../support/docker-group-user.ts";
 import { containersOf, interruptMidRun, leftIn } from "../support/interrupt.ts";
 import { expectedVerdicts, reportedVerdicts } from "../support/expected-verdicts.ts";
 
 // The route for an engine in a VM (Docker Desktop, OrbStack, colima), taken here on a native
 // engine by asking for it: the harness runs in a container of its own on the engine, the world's
 // sockets on a volume it shares with each SUT, and no folder of this host is mounted into a SUT.
+// Taken by a user in the docker group, as a contributor would: what the harness, root in its
+// container, writes into their folder must be theirs.
 const SCENARIO = "anthropic-api-key-flag-onboard";
 // The newest version under test: its onboarding takes half the time of 2026.5.12's (45 s against 106 s, measured).
 const { image } = inject("suts").at(-1)!;
-let work: DirectoryResult;
+let user: DockerGroupUser;
 
 beforeAll(async () => {
-  work = await dir({ prefix: "ocf-in-container-", unsafeCleanup: true });
-});
-afterAll(() => work?.cleanup());
+  if (isRoot) user = await dockerGroupUser("ocf-in-container-");
+}, 120_000);
+afterAll(() => user?.cleanup());
 
 /** The mounts of every SUT a harness in its own container started, as seen while they run. */
 async function watchSutMounts(until: Promise<unknown>): Promise<Map<string, { Type: string; Source: string; Destination: string }[]>> {
@@ -42,11 +43,14 @@ async function watchSutMounts(until: Promise<unknown>): Promise<Map<string, { Ty
   return seen;
 }
 
-test("a run in the harness's own container gives the same verdicts, shares no host folder with the SUT for sockets, and leaves nothing behind", { timeout: 15 * 60_000 }, async () => {
-  const reports = join(work.path, "reports");
+test("a run in the harness's own container gives the same verdicts, shares no host folder with the SUT for sockets, gives the user their reports as their own files, and leaves nothing behind", { timeout: 15 * 60_000 }, async (context) => {
+  if (!isRoot) context.skip("making the docker-group user needs root, as CI has");
+  const reports = join(user.folder, "reports");
   const version = image.openclawVersion;
-  // The npm installs this machine already has: the route, not a first install, is under test.
-  const run = runCli(["run", "--scenario", SCENARIO, "--openclaw", version], { PATH: process.env.PATH!, [IN_CONTAINER_ENV]: "1", OCF_REPORTS_DIR: reports, OCF_CACHE_DIR: cacheRoot, OCF_CONCURRENCY: "1" }, 14 * 60_000);
+  // The npm installs this machine already has (the user's cache links them): the route, not a first install, is under test.
+  const run = user.run(["npm", "run", "--silent", "conformance", "--", "--scenario", SCENARIO, "--openclaw", version], {
+    [IN_CONTAINER_ENV]: "1", OCF_REPORTS_DIR: reports, OCF_CACHE_DIR: user.cache, OCF_CONCURRENCY: "1",
+  });
   const mounts = await watchSutMounts(run);
   const result = await run;
   expect(result.exitCode, result.stderr.slice(-3000)).toBe(ExitCode.asExpected);
@@ -61,6 +65,9 @@ test("a run in the harness's own container gives the same verdicts, shares no ho
   const { verdicts } = reportedVerdicts(reports);
   expect(Object.keys(verdicts).length).toBeGreaterThan(0);
   expect(verdicts).toEqual(expectedVerdicts([SCENARIO], version));
+  // Written by root in the harness's container, and given back: every file and folder of the reports is the user's.
+  const { stdout: notTheirs } = await execa("find", [reports, "!", "-user", String(user.uid)]);
+  expect(notTheirs.trim()).toBe("");
 
   // Its own container and volume are gone (other tests run theirs at the same time).
   const left = await execa("docker", ["ps", "-aq", "--filter", `label=${HARNESS_HOST_LABEL}=${harness![1]}`]);
