@@ -4,6 +4,7 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { ensureHarnessImage, HARNESS_PROJECT_DIR } from "../provision/harness-image.ts";
+import { SUT_PLATFORM } from "../sut/image.ts";
 import { HARNESS_HOST_LABEL, HARNESS_HOST_PREFIX, ownerLabels } from "../sut/owner.ts";
 import { SOCKET_VOLUME_ENV, SOCKET_VOLUME_PATH } from "../sut/socket-mount.ts";
 import { sweepLeftovers } from "../sut/sweep.ts";
@@ -110,7 +111,7 @@ async function giveBackToLauncher(image: string, plan: HarnessPlan, since: Date)
   // A second early: a file written in the same second as the start still counts.
   const after = `@${Math.floor(since.getTime() / 1000) - 1}`;
   await execa("docker", [
-    "run", "--rm", "--network", "none", "--label", `${LABEL}=harness`, ...Object.entries(ownerLabels()).flatMap(([name, value]) => ["--label", `${name}=${value}`]),
+    "run", "--rm", "--platform", SUT_PLATFORM.docker, "--network", "none", "--label", `${LABEL}=harness`, ...Object.entries(ownerLabels()).flatMap(([name, value]) => ["--label", `${name}=${value}`]),
     ...folders.flatMap((folder) => ["--volume", `${folder}:${folder}`]),
     "--entrypoint", "find", image, ...folders, "!", "-user", String(uid), "-newerct", after, "-exec", "chown", "-h", `${uid}:${gid}`, "{}", "+",
   ], { reject: false, stdout: "ignore", stderr: "inherit" });
@@ -162,7 +163,7 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
     await execa("docker", ["volume", "create", "--label", `${LABEL}=sockets`, plan.sockets], { stdout: "ignore" });
     const labels = { [LABEL]: "harness", [HARNESS_HOST_LABEL]: plan.hostname, ...ownerLabels() };
     const created = await execa("docker", [
-      "create", "--init", "--hostname", plan.hostname, "--workdir", HARNESS_PROJECT_DIR,
+      "create", "--init", "--platform", SUT_PLATFORM.docker, "--hostname", plan.hostname, "--workdir", HARNESS_PROJECT_DIR,
       ...Object.entries(labels).flatMap(([name, value]) => ["--label", `${name}=${value}`]),
       ...harnessMounts(plan).flatMap((mount) => ["--volume", mount]),
       ...Object.entries(harnessEnv(plan)).flatMap(([name, value]) => ["--env", `${name}=${value}`]),

@@ -1,4 +1,4 @@
-import type { BaseImageRef } from "../sut/image.ts";
+import { type BaseImageRef, SUT_PLATFORM } from "../sut/image.ts";
 import { EnvironmentError } from "../util/errors.ts";
 import { progress } from "../util/progress.ts";
 import { bootstrapBaseImage, debootstrapImageTag, findDebootstrappedImage } from "./debootstrap-image.ts";
@@ -42,7 +42,7 @@ export async function chooseBase(named: string | undefined, root: boolean, probe
   }
   const pulled = await probes.pull(ref);
   if (pulled.id) return { from: "registry", ref, id: pulled.id };
-  if (named) throw new EnvironmentError(`OCF_BASE_IMAGE=${named} is not in the Docker engine and could not be pulled: ${pulled.refusal}`);
+  if (named) throw new EnvironmentError(`OCF_BASE_IMAGE=${named} is not in the Docker engine for ${SUT_PLATFORM.docker} (our images' platform) and could not be pulled: ${pulled.refusal}`);
   if (!root) {
     throw new EnvironmentError(
       `no base image: ${ref} could not be pulled (${pulled.refusal}), and bootstrapping one with debootstrap needs root; set OCF_BASE_IMAGE to a Debian image the engine has (docker images), or run once as root`,

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
+import { SUT_PLATFORM } from "../sut/image.ts";
 import { HarnessError } from "../util/errors.ts";
 import { progress, timed } from "../util/progress.ts";
 import { archiveImage, findImage } from "./image-archive.ts";
@@ -18,7 +19,7 @@ export async function ensureBuilt(tag: string, contextDir: string, dockerfile: s
   progress(`building ${what} image ${tag}`);
   // --force-rm: a failed step's container goes too, or each failed build leaves one behind.
   await timed(`built ${tag}`, () =>
-    execa("docker", ["build", "--quiet=false", "--force-rm", "-t", tag, contextDir], {
+    execa("docker", ["build", "--quiet=false", "--force-rm", "--platform", SUT_PLATFORM.docker, "-t", tag, contextDir], {
       env: { DOCKER_BUILDKIT: "0" },
       // Build progress on stderr, like all progress: stdout stays for results.
       stdout: process.stderr,

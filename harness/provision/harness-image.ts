@@ -3,12 +3,12 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
+import { SUT_PLATFORM } from "../sut/image.ts";
 import { HarnessError } from "../util/errors.ts";
 import { cacheRoot, LABEL, projectRoot } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
 import { ensureBaseImage } from "./base-image.ts";
 import { ensureBuilt } from "./docker-build.ts";
-import { FOR_SUT_PLATFORM } from "./host-install.ts";
 import { findImage } from "./image-archive.ts";
 import { presentOrPulled } from "./image-pull.ts";
 import { contentTag } from "./image-tag.ts";
@@ -35,7 +35,7 @@ async function installDependencies(lock: string): Promise<string> {
   progress(`npm ci of the harness's dependencies for Linux into ${installDir}`);
   try {
     await timed("npm ci done", () =>
-      execa("npm", ["ci", "--omit=dev", ...FOR_SUT_PLATFORM, "--no-audit", "--no-fund", "--loglevel=error"], { cwd: partial, stdout: "ignore", stderr: "inherit" }),
+      execa("npm", ["ci", "--omit=dev", ...SUT_PLATFORM.npm, "--no-audit", "--no-fund", "--loglevel=error"], { cwd: partial, stdout: "ignore", stderr: "inherit" }),
     );
     await rename(partial, installDir).catch((error: NodeJS.ErrnoException) => {
       // Another launcher finished first: its tree is the same.

