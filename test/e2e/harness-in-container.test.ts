@@ -6,22 +6,22 @@ import { IN_CONTAINER_ENV } from "../../harness/cli/in-container.ts";
 import { HARNESS_HOST_LABEL, HARNESS_HOST_PREFIX, OWNER_HOST_LABEL } from "../../harness/sut/owner.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
 import { cacheRoot, LABEL } from "../../harness/util/paths.ts";
-import { dockerGroupUser, type DockerGroupUser, isRoot } from "../support/docker-group-user.ts";
+import { currentUser, dockerGroupUser, type DockerGroupUser, isRoot } from "../support/docker-group-user.ts";
 import { containersOf, interruptMidRun, leftIn } from "../support/interrupt.ts";
 import { expectedVerdicts, reportedVerdicts } from "../support/expected-verdicts.ts";
 
 // The route for an engine in a VM (Docker Desktop, OrbStack, colima), taken here on a native
 // engine by asking for it: the harness runs in a container of its own on the engine, the world's
 // sockets on a volume it shares with each SUT, and no folder of this host is mounted into a SUT.
-// Taken by a user in the docker group, as a contributor would: what the harness, root in its
-// container, writes into their folder must be theirs.
+// Taken by a user in the docker group, as a contributor would (a developer who is not root runs
+// it as themselves): what the harness, root in its container, writes into their folder must be theirs.
 const SCENARIO = "anthropic-api-key-flag-onboard";
 // The newest version under test: its onboarding takes half the time of 2026.5.12's (45 s against 106 s, measured).
 const { image } = inject("suts").at(-1)!;
 let user: DockerGroupUser;
 
 beforeAll(async () => {
-  if (isRoot) user = await dockerGroupUser("ocf-in-container-");
+  user = isRoot ? await dockerGroupUser("ocf-in-container-") : await currentUser("ocf-in-container-");
 }, 120_000);
 afterAll(() => user?.cleanup());
 
@@ -43,8 +43,7 @@ async function watchSutMounts(until: Promise<unknown>): Promise<Map<string, { Ty
   return seen;
 }
 
-test("a run in the harness's own container gives the same verdicts, shares no host folder with the SUT for sockets, gives the user their reports as their own files, and leaves nothing behind", { timeout: 15 * 60_000 }, async (context) => {
-  if (!isRoot) context.skip("making the docker-group user needs root, as CI has");
+test("a run in the harness's own container gives the same verdicts, shares no host folder with the SUT for sockets, gives the user their reports as their own files, and leaves nothing behind", { timeout: 15 * 60_000 }, async () => {
   const reports = join(user.folder, "reports");
   const version = image.openclawVersion;
   // The npm installs this machine already has (the user's cache links them): the route, not a first install, is under test.
@@ -68,6 +67,11 @@ test("a run in the harness's own container gives the same verdicts, shares no ho
   // Written by root in the harness's container, and given back: every file and folder of the reports is the user's.
   const { stdout: notTheirs } = await execa("find", [reports, "!", "-user", String(user.uid)]);
   expect(notTheirs.trim()).toBe("");
+  // And nothing else: the cache's files linked to this machine's own cache keep their owner.
+  if (isRoot) {
+    const { stdout: linkedTaken } = await execa("find", [user.cache, "-type", "f", "-links", "+1", "-user", String(user.uid)]);
+    expect(linkedTaken.trim()).toBe("");
+  }
 
   // Its own container and volume are gone (other tests run theirs at the same time).
   const left = await execa("docker", ["ps", "-aq", "--filter", `label=${HARNESS_HOST_LABEL}=${harness![1]}`]);

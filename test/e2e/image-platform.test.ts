@@ -13,7 +13,8 @@ import { LABEL } from "../../harness/util/paths.ts";
 // Debian image): our x64 Node cannot run on them, so they are not ours to build on. An empty
 // image whose config says linux/arm64 stands for one, loaded as `docker save` writes images (this
 // engine's import and build ignore --platform); nothing in it ever runs.
-const ARM64_IMAGE = "ocf-e2e/arm64-only:empty";
+// A registry host that cannot resolve (RFC 6761): the pull OCF_BASE_IMAGE asks for fails at once anywhere.
+const ARM64_IMAGE = "ocf-e2e.invalid/arm64-only:empty";
 
 beforeAll(async () => {
   const work = await dir({ prefix: "ocf-arm64-image-", unsafeCleanup: true });

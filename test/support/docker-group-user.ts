@@ -4,11 +4,10 @@ import { execa } from "execa";
 import { dir } from "tmp-promise";
 import { cacheRoot, projectRoot } from "../../harness/util/paths.ts";
 
-/**
- * A contributor reproducing an issue: their own user in the docker group, no root, and none of the
- * installers the root route uses on their PATH, with a checkout and a cache folder of their own.
- */
-export const DOCKER_USER = "ocf-docker-user";
+// A contributor reproducing an issue: their own user in the docker group, no root, and none of the
+// installers the root route uses on their PATH, with a checkout and a cache folder of their own.
+
+const DOCKER_USER = "ocf-docker-user";
 /** What a docker-group user's machine lacks here: the installers the root route uses. */
 export const ABSENT = ["apt-get", "apt", "debootstrap", "chroot"];
 
@@ -34,10 +33,11 @@ async function linkedCopy(from: string, to: string): Promise<void> {
   if (linked.exitCode !== 0) await execa("cp", ["-a", from, to]);
 }
 
-/** The user exists and is in the docker group; two test files may ask at once. */
+/** The user exists and is in the docker group; two test files may ask at once, and the second's useradd finds the user there. */
 async function ensureUser(): Promise<number> {
   if ((await execa("id", ["-u", DOCKER_USER], { reject: false })).exitCode !== 0) {
-    await execa("useradd", ["--create-home", "--shell", "/bin/bash", DOCKER_USER], { reject: false });
+    const added = await execa("useradd", ["--create-home", "--shell", "/bin/bash", DOCKER_USER], { reject: false });
+    if (added.exitCode !== 0 && (await execa("id", ["-u", DOCKER_USER], { reject: false })).exitCode !== 0) throw new Error(`useradd ${DOCKER_USER}: ${added.stderr}`);
   }
   await execa("usermod", ["--append", "--groups", "docker", DOCKER_USER]);
   return Number((await execa("id", ["-u", DOCKER_USER])).stdout.trim());
@@ -52,6 +52,14 @@ export interface DockerGroupUser {
   /** Runs a command as the user, in their checkout, with their PATH and nothing of root's environment. */
   run(args: string[], env: Record<string, string>): Promise<{ exitCode?: number; stdout: string; stderr: string }>;
   cleanup(): Promise<void>;
+}
+
+/** This process's own user, where it is not root: the same shape, its checkout and cache, a temp folder for its reports. */
+export async function currentUser(prefix: string): Promise<DockerGroupUser> {
+  const work = await dir({ prefix, unsafeCleanup: true });
+  const run = (args: string[], env: Record<string, string>) =>
+    execa<{ cwd: string; reject: false; env: NodeJS.ProcessEnv }>(args[0]!, args.slice(1), { cwd: projectRoot, reject: false, env: { ...process.env, ...env } });
+  return { uid: process.getuid!(), folder: work.path, cache: cacheRoot, run, cleanup: () => work.cleanup() };
 }
 
 /** Makes the user (needs root) and their checkout, cache and folder in a temp dir of their own. */
