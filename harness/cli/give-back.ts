@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { SUT_PLATFORM } from "../sut/image.ts";
@@ -6,17 +6,17 @@ import { ownerLabels } from "../sut/owner.ts";
 import { LABEL } from "../util/paths.ts";
 
 /** Whether a file this run wrote is someone else's: created or changed since (ctime, which no extraction sets back), one link (a hard link's inode is another tree's too), not ours. */
-function notOurs(path: string, uid: number, sinceMs: number): boolean {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
+function notOurs(stat: Stats | undefined, uid: number, sinceMs: number): boolean {
   return Boolean(stat && stat.ctimeMs >= sinceMs && stat.uid !== uid && (stat.isDirectory() || stat.nlink === 1));
 }
 
-/** Whether anything under the folders (or the files themselves) is as notOurs says, as this host sees it. */
+/** Whether anything at or under the paths is as notOurs says, as this host sees it. */
 function anyNotOurs(paths: string[], uid: number, sinceMs: number): boolean {
-  return paths.filter((path) => existsSync(path)).some((path) => {
-    if (notOurs(path, uid, sinceMs)) return true;
-    if (!lstatSync(path).isDirectory()) return false;
-    return readdirSync(path, { recursive: true, encoding: "utf8" }).some((entry) => notOurs(join(path, entry), uid, sinceMs));
+  return paths.some((path) => {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (notOurs(stat, uid, sinceMs)) return true;
+    if (!stat?.isDirectory()) return false;
+    return readdirSync(path, { recursive: true, encoding: "utf8" }).some((entry) => notOurs(lstatSync(join(path, entry), { throwIfNoEntry: false }), uid, sinceMs));
   });
 }
 
@@ -34,8 +34,8 @@ export async function giveBackToLauncher(image: string, paths: string[], since: 
   if (uid === undefined || gid === undefined || uid === 0) return;
   // A second early: ctime and the clock are read with different precision.
   const sinceSeconds = Math.floor(since.getTime() / 1000) - 1;
-  if (!anyNotOurs(paths, uid, sinceSeconds * 1000)) return;
   const present = paths.filter((path) => existsSync(path));
+  if (!anyNotOurs(present, uid, sinceSeconds * 1000)) return;
   await execa("docker", [
     "run", "--rm", "--platform", SUT_PLATFORM.docker, "--userns", "host", "--network", "none",
     "--label", `${LABEL}=harness`, ...Object.entries(ownerLabels()).flatMap(([name, value]) => ["--label", `${name}=${value}`]),

@@ -64,15 +64,18 @@ interface HarnessPlan {
   extraCa?: string;
 }
 
-/** The harness container's mounts: the engine, the sockets' volume, the cache, the reports folder, the paths named (once each), the user's npm settings. */
+/** This host's folders and files the harness container mounts at their own paths (once each): the reports, the cache folder given, the paths named. */
+const hostPaths = (plan: HarnessPlan): string[] =>
+  [...new Set([plan.reports, ...(plan.cacheDir ? [plan.cacheDir] : []), ...plan.paths.filter(existsSync).map((path) => resolve(path))])];
+
+/** The harness container's mounts: the engine, the sockets' volume, the host's paths (or the cache volume), the user's npm settings. */
 function harnessMounts(plan: HarnessPlan): string[] {
   const npmrc = join(homedir(), ".npmrc");
-  const samePath = [...new Set([plan.reports, ...plan.paths.filter(existsSync).map((path) => resolve(path))])];
   return [
     `${engineSocket(plan.vm)}:/var/run/docker.sock`,
     `${plan.sockets}:${SOCKET_VOLUME_PATH}`,
-    plan.cacheDir ? `${plan.cacheDir}:${plan.cacheDir}` : `${CACHE_VOLUME}:${CACHE_VOLUME_PATH}`,
-    ...samePath.map((path) => `${path}:${path}`),
+    ...(plan.cacheDir ? [] : [`${CACHE_VOLUME}:${CACHE_VOLUME_PATH}`]),
+    ...hostPaths(plan).map((path) => `${path}:${path}`),
     ...(plan.extraCa ? [`${plan.extraCa}:${HOST_CA_PATH}:ro`] : []),
     // A registry or proxy the user's npm is set to use, read by the npm installs inside (as a file: a token in --env would show in docker inspect).
     ...(existsSync(npmrc) ? [`${npmrc}:/root/.npmrc:ro`] : []),
@@ -167,7 +170,7 @@ export async function runInContainer(args: string[], paths: string[], vm: boolea
   } finally {
     // The handlers stay until the cleanup is done: a second Ctrl-C must not end it halfway.
     if (container) await execa("docker", ["rm", "--force", "--volumes", container], { reject: false });
-    if (image && since) await giveBackToLauncher(image, [plan.reports, ...(plan.cacheDir ? [plan.cacheDir] : []), ...plan.paths.map((path) => resolve(path))], since);
+    if (image && since) await giveBackToLauncher(image, hostPaths(plan), since);
     await execa("docker", ["volume", "rm", "--force", plan.sockets], { reject: false });
     for (const signal of signals) process.off(signal, onSignal);
   }

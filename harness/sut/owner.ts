@@ -9,6 +9,8 @@ import { LABEL } from "../util/paths.ts";
  * while that container runs.
  */
 export const OWNER_PID_LABEL = `${LABEL}.pid`;
+/** The run a container belongs to (its id), so that run's own cleanup finds it. */
+export const RUN_LABEL = `${LABEL}.run`;
 export const OWNER_HOST_LABEL = `${LABEL}.host`;
 /** The label a harness's own container carries, with its hostname. */
 export const HARNESS_HOST_LABEL = `${LABEL}.harness`;

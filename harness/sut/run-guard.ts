@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { LABEL } from "../util/paths.ts";
+import { RUN_LABEL } from "./owner.ts";
 import { progress } from "../util/progress.ts";
 
 /** Tells the guard the run ended in order: it leaves without sweeping. */
@@ -23,7 +23,7 @@ export interface GuardedRun {
  */
 export function startGuardedRun(): GuardedRun {
   const runId = `run-${randomBytes(4).toString("hex")}`;
-  progress(`run ${runId}: its containers carry the label ${LABEL}.run=${runId}`);
+  progress(`run ${runId}: its containers carry the label ${RUN_LABEL}=${runId}`);
   const guard = spawn(process.execPath, [fileURLToPath(new URL("./run-guard-process.ts", import.meta.url)), runId], {
     detached: true,
     stdio: ["pipe", "ignore", "inherit"],

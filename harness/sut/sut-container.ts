@@ -8,7 +8,7 @@ import { GenericContainer, type StartedTestContainer, Wait } from "testcontainer
 import type { RelayPlan } from "../../mocks/relay-plan.ts";
 import { LABEL } from "../util/paths.ts";
 import { type CommandResult, plainText } from "./command-result.ts";
-import { ownerLabels } from "./owner.ts";
+import { ownerLabels, RUN_LABEL } from "./owner.ts";
 import { socketMount } from "./socket-mount.ts";
 import { OPENCLAW_LOG_GLOB, SHELL_STARTUP_FILE, SUT_HOME, SUT_PLATFORM, SUT_USER, type MachineImage } from "./image.ts";
 
@@ -106,7 +106,7 @@ export class SutContainer {
       .withPlatform(SUT_PLATFORM.docker)
       .withNetworkMode("none")
       .withAddedCapabilities("NET_ADMIN")
-      .withLabels({ [LABEL]: "sut", [`${LABEL}.run`]: options.runId, ...ownerLabels() })
+      .withLabels({ [LABEL]: "sut", [RUN_LABEL]: options.runId, ...ownerLabels() })
       .withExtraHosts(options.hostsEntries)
       .withBindMounts([{ source: mount.source, target: mount.target, mode: "rw" }])
       .withCopyContentToContainer([

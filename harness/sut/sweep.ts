@@ -5,7 +5,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { execa } from "execa";
 import { LABEL } from "../util/paths.ts";
 import { progress } from "../util/progress.ts";
-import { pidAlive, OWNER_HOST_LABEL, OWNER_PID_LABEL, ownerAlive } from "./owner.ts";
+import { pidAlive, OWNER_HOST_LABEL, OWNER_PID_LABEL, ownerAlive, RUN_LABEL } from "./owner.ts";
 
 /** Per-scenario temp dirs (unix sockets, resolv.conf) are named after the process that owns them. */
 export const RUN_DIR_PREFIX = "ocf-run-";
@@ -21,7 +21,7 @@ interface OwnedContainer {
  * process still runs. A harness container that has exited is done, whoever started it.
  */
 async function containersOf(kind: "sut" | "harness"): Promise<OwnedContainer[]> {
-  const format = `{{.ID}} {{.State}} {{.Label "${LABEL}.run"}} {{.Label "${OWNER_PID_LABEL}"}} {{.Label "${OWNER_HOST_LABEL}"}}`;
+  const format = `{{.ID}} {{.State}} {{.Label "${RUN_LABEL}"}} {{.Label "${OWNER_PID_LABEL}"}} {{.Label "${OWNER_HOST_LABEL}"}}`;
   const { stdout } = await execa("docker", ["ps", "-a", "--filter", `label=${LABEL}=${kind}`, "--format", format]);
   const rows = stdout.split("\n").filter(Boolean).map((line) => line.split(" "));
   return Promise.all(

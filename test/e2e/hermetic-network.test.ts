@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Stage, startStage } from "../../harness/sut/stage.ts";
 import type { SutContainer } from "../../harness/sut/sut-container.ts";
-import { LABEL } from "../../harness/util/paths.ts";
+import { RUN_LABEL } from "../../harness/sut/owner.ts";
 import type { UpstreamWorld } from "../../mocks/upstream-world.ts";
 import { execa } from "execa";
 import "../../harness/run/provided.ts";
@@ -93,7 +93,7 @@ describe("the SUT container is hermetic", () => {
   });
 
   test("the container carries the harness label", async () => {
-    const { stdout } = await execa("docker", ["ps", "--filter", `label=${LABEL}.run=${runId}`, "--format", "{{.ID}}"]);
+    const { stdout } = await execa("docker", ["ps", "--filter", `label=${RUN_LABEL}=${runId}`, "--format", "{{.ID}}"]);
     expect(stdout.trim()).toBe(sut.id.slice(0, 12));
   });
 });

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { execa } from "execa";
 import { expect } from "vitest";
-import { LABEL } from "../../harness/util/paths.ts";
+import { RUN_LABEL } from "../../harness/sut/owner.ts";
 
 /** The containers of one run (other tests run the CLI at the same time). */
 export const containersOf = async (runId: string) => {
-  const { stdout } = await execa("docker", ["ps", "-a", "--filter", `label=${LABEL}.run=${runId}`, "--format", "{{.ID}}"]);
+  const { stdout } = await execa("docker", ["ps", "-a", "--filter", `label=${RUN_LABEL}=${runId}`, "--format", "{{.ID}}"]);
   return stdout.split("\n").filter(Boolean);
 };
 
