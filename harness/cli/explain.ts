@@ -29,7 +29,7 @@ function describeExpectation(expect: Expectation): string {
     expect.actorApproved !== undefined && (expect.actorApproved ? "the person gets through" : "the person does not get through"),
     expect.file &&
       (expect.file.exists
-        ? `file ${expect.file.path}${expect.file.mode ? ` with mode ${expect.file.mode}` : ""}${expect.file.json ? ` where ${expect.file.json.path} = ${JSON.stringify(expect.file.json.equals)}` : ""}`
+        ? `file ${expect.file.path}${expect.file.mode ? ` with mode ${expect.file.mode}` : ""}${expect.file.json ? ` where ${expect.file.json.path} = ${JSON.stringify(expect.file.json.equals)}` : ""}${expect.file.absent ? ` without ${expect.file.absent.join(", ")}` : ""}${expect.file.includes ? ` holding "${expect.file.includes}"` : ""}${expect.file.excludes ? ` not holding "${expect.file.excludes}"` : ""}`
         : `no file ${expect.file.path}`),
     expect.written &&
       [expect.written.under && `files written under ${expect.written.under}`, expect.written.notUnder.length && `none under ${expect.written.notUnder.join(", ")}${expect.written.except.length ? ` (but ${expect.written.except.join(", ")})` : ""}`].filter(Boolean).join(", "),

@@ -160,6 +160,13 @@ function checkFile(want: NonNullable<Expectation["file"]>, observed: StepObserva
       observed: fact.jsonError ? fact.jsonError : `${want.json.path} = ${JSON.stringify(actual)} (expected ${JSON.stringify(want.json.equals)})`,
     });
   }
+  if (want.absent) {
+    const present = want.absent.filter((path) => fact.json?.[path] !== undefined);
+    parts.push({
+      held: fact.json !== undefined && present.length === 0,
+      observed: fact.jsonError ?? (present.length ? `${present.join(", ")} still set (expected gone)` : `${want.absent.join(", ")} not set`),
+    });
+  }
   // The text itself is never shown: it may be a credential.
   const shown = (text: string) => (text.length > 12 ? `${text.slice(0, 4)}…(${text.length} chars)` : text);
   if (want.includes !== undefined) parts.push({ held: fact.holds?.[want.includes] === true, observed: `${fact.holds?.[want.includes] ? "holds" : "does not hold"} "${shown(want.includes)}"` });

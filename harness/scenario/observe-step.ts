@@ -62,7 +62,7 @@ export async function watchStep(sut: ObservableSut, expectations: Expectation[])
     const facts = await Promise.all(
       paths.map((path) => {
         const asked = files.filter((file) => file.path === path);
-        return fileFact(sut, path, asked.flatMap((file) => file.json?.path ?? []), asked.flatMap((file) => [file.includes, file.excludes].filter((text) => text !== undefined)));
+        return fileFact(sut, path, asked.flatMap((file) => [...(file.json ? [file.json.path] : []), ...(file.absent ?? [])]), asked.flatMap((file) => [file.includes, file.excludes].filter((text) => text !== undefined)));
       }),
     );
     return {

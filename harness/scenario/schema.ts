@@ -229,6 +229,7 @@ export const Expectation = z.strictObject({
       exists: z.boolean().default(true),
       mode: z.string().regex(/^[0-7]{3,4}$/, "octal permission bits, e.g. 600").optional(),
       json: z.strictObject({ path: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
+      absent: z.array(z.string().min(1)).min(1).optional().describe("paths its JSON must not have (e.g. a legacy key doctor moved or removed), written as json.path is"),
       includes: z.string().min(1).optional().describe("text the file holds (may paste {{name}}, e.g. a key that must be stored)"),
       excludes: z.string().min(1).optional().describe("text the file must not hold (e.g. {{openai-api-key}}, where the docs promise a reference instead of the plaintext)"),
     })

@@ -43,6 +43,17 @@ describe("files, processes and OpenClaw's log are observed only when a claim ask
     expect(verdict.held).toBe(false);
     expect(verdict.observed[0]).toBe('✗ ~/.openclaw/agents/main/agent/auth-profiles.json exists, mode 644 (expected 600), profiles["openai-codex:default"].type = "oauth" (expected "oauth")');
   });
+  test("keys a JSON file must no longer have: a legacy key still set fails, naming it but not its value", async () => {
+    const file = "~/.openclaw/agents/main/agent/auth-profiles.json";
+    const moved = expectation({ file: { path: file, json: { path: 'profiles["openai-codex:default"].type', equals: "oauth" }, absent: ["profiles.legacy", "version"] } });
+    const held = evaluateClaim(moved, step(await (await watchStep(fakeSut([[]], []), [moved]))()));
+    expect(held.held).toBe(true);
+    expect(held.observed[0]).toContain("profiles.legacy, version not set");
+    const stillThere = expectation({ file: { path: file, absent: ['profiles["openai-codex:default"].type'] } });
+    const failed = evaluateClaim(stillThere, step(await (await watchStep(fakeSut([[]], []), [stillThere]))()));
+    expect(failed.held).toBe(false);
+    expect(failed.observed[0]).toBe(`✗ ${file} exists, profiles["openai-codex:default"].type still set (expected gone)`);
+  });
   test("a missing file, expected or not", async () => {
     const missing = { path: "~/.openclaw/agents/main/agent/codex-home/auth.json" };
     const observed = await (await watchStep(fakeSut([[]], []), [expectation({ file: missing })]))();
