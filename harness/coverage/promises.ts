@@ -1,6 +1,6 @@
 import { matchesGlob } from "node:path";
 import semver from "semver";
-import { normaliseProse } from "../docs/find-quote.ts";
+import { isLabel, normaliseProse } from "../docs/find-quote.ts";
 import type { DocReference, ReferenceUnit } from "../docs/references.ts";
 import type { PromiseExclusion } from "./schema.ts";
 import { PromiseStatus } from "./status.ts";
@@ -60,11 +60,15 @@ const comparable = (text: string) => normaliseProse(text.replace(/\[([^\]]*)\]\(
 /** A promise as the docs give it, before anything answers for it; `span`: the source lines of its paragraph, list item or row. */
 export type DocPromise = Omit<PromiseCoverage, "status" | "claims" | "exclusion"> & { span: [number, number] };
 
-/** The promises of the page set: the prose units that name something, each once, with its names. */
+/**
+ * The promises of the page set: the prose units that name something, each once, with its names.
+ * A sentence that is a label introducing a block or list ("Set X in the environment …:") promises
+ * nothing, as a claim may not quote one (find-quote.ts); what it introduces answers for it.
+ */
 export function promisesOf(references: DocReference[], isReferenceChecked: (reference: DocReference) => boolean): DocPromise[] {
   const units = new Map<string, DocPromise>();
   for (const reference of references) {
-    if (reference.unit === "code-block") continue;
+    if (reference.unit === "code-block" || (reference.unit === "sentence" && isLabel(reference.text))) continue;
     const span = reference.span ?? [reference.line, reference.line];
     const key = `${reference.file}\u0000${span[0]}\u0000${reference.text}`;
     const unit = units.get(key) ?? { page: reference.page, file: reference.file, line: span[0], span, unit: reference.unit, text: reference.text, names: [] };

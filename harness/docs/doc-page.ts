@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Root } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
@@ -19,10 +20,12 @@ export interface DocPage {
   tree: Root;
 }
 
+// The front matter is the page's YAML metadata (title, summary, read_when), not prose: parsed as
+// such, it names nothing and holds no sentence a claim could quote (find-quote.ts refuses it too).
 const parsers = {
-  plain: unified().use(remarkParse).use(remarkMdx),
+  plain: unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx),
   // GFM tables: where option lists live. Locators keep the plain parse their quotes were written against.
-  tables: unified().use(remarkParse).use(remarkGfm).use(remarkMdx),
+  tables: unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMdx),
 };
 const cache = new Map<string, DocPage>();
 

@@ -45,6 +45,9 @@ function proseOnly(source: string): string {
     .join(" ");
 }
 
+/** A label introduces what follows it (a block, a list) and ends in ":"; it promises nothing itself. */
+export const isLabel = (text: string): boolean => normaliseProse(text).endsWith(":");
+
 /**
  * Why a quote found on the page promises nothing, or undefined when it is a sentence of its prose.
  * A heading, a tab, step or accordion title, the front matter or a label that ends in ":" cannot
@@ -55,7 +58,7 @@ export function promiseRefusal(doc: DocPage, quote: string): string | undefined 
   const prose = proseOnly(doc.source);
   const at = prose.indexOf(wanted);
   // A label that introduces a block ("Or pass the key directly:"), quoted with or without its colon.
-  if (wanted.endsWith(":") || (at >= 0 && prose[at + wanted.length] === ":")) return 'a label ending in ":"';
+  if (isLabel(wanted) || (at >= 0 && prose[at + wanted.length] === ":")) return 'a label ending in ":"';
   if (at >= 0) return undefined;
   if (doc.source.split("\n").some((line) => HEADING_LINE.test(line) && normaliseProse(line).includes(wanted))) return "a heading";
   const front = FRONT_MATTER.exec(doc.source)?.[0];

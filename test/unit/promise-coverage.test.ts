@@ -1,11 +1,14 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
+import { dir } from "tmp-promise";
 import { unified } from "unified";
 import { describe, expect, test } from "vitest";
 import { measurePromises, type QuotedClaim } from "../../harness/coverage/promises.ts";
 import { PromiseExclusion, PromiseExclusions } from "../../harness/coverage/schema.ts";
-import { pageReferences } from "../../harness/docs/references.ts";
+import { docReferences, pageReferences } from "../../harness/docs/references.ts";
 import { isJudgedByReference } from "../../harness/reference/judge-references.ts";
 import { promisesExitCode } from "../../harness/cli/promise-coverage.ts";
 import { ExitCode } from "../../harness/util/errors.ts";
@@ -84,6 +87,31 @@ describe("promise coverage: every sentence, list item and table row that names s
   test("an exclusion that says nothing of which promises, or a not-here one without runnableWhen, is bad input", () => {
     expect(PromiseExclusion.safeParse({ page: "**", kind: "upstream", why: "no matcher at all here" }).success).toBe(false);
     expect(PromiseExclusion.safeParse({ page: "**", name: "^X_", kind: "not-here", why: "no runnableWhen given" }).success).toBe(false);
+  });
+
+  test("neither the front matter nor a sentence that labels a block promises anything; a list item that ends in one still does", async () => {
+    const docs = await dir({ unsafeCleanup: true });
+    try {
+      const labelled = `---
+summary: "CLI reference for \`openclaw gateway\` (run, status)"
+read_when:
+  - You set \`OPENCLAW_GATEWAY_PORT\`
+---
+
+Set \`OPENCLAW_GATEWAY_PORT\` before you start it:
+
+\`\`\`bash
+openclaw gateway run
+\`\`\`
+
+- \`OPENCLAW_GATEWAY_PORT\` moves the port. Set it in either place:
+`;
+      writeFileSync(join(docs.path, "gateway.md"), labelled);
+      const coverage = measurePromises({ openclaw: "2026.9.6", references: docReferences(docs.path, ["gateway.md"]), claims: [], isReferenceChecked: isJudgedByReference, exclusions: [] });
+      expect(coverage.promises.map((promise) => [promise.unit, promise.line])).toEqual([["list-item", 13]]);
+    } finally {
+      await docs.cleanup();
+    }
   });
 
   test("per-page figures add up to the version's", () => {
