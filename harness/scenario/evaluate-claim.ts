@@ -161,10 +161,12 @@ function checkFile(want: NonNullable<Expectation["file"]>, observed: StepObserva
     });
   }
   if (want.absent) {
-    const present = want.absent.filter((path) => fact.json?.[path] !== undefined);
+    const still = want.absent.filter((path) => fact.gone?.[path]?.after);
+    const neverSet = want.absent.filter((path) => !fact.gone?.[path]?.before);
+    const said = [still.length && `${still.join(", ")} still set (expected gone)`, neverSet.length && `${neverSet.join(", ")} not set before the step (nothing to remove)`].filter(Boolean).join("; ");
     parts.push({
-      held: fact.json !== undefined && present.length === 0,
-      observed: fact.jsonError ?? (present.length ? `${present.join(", ")} still set (expected gone)` : `${want.absent.join(", ")} not set`),
+      held: fact.gone !== undefined && still.length === 0 && neverSet.length === 0,
+      observed: fact.jsonError ?? (said || `${want.absent.join(", ")} set before the step, gone after`),
     });
   }
   // The text itself is never shown: it may be a credential.

@@ -23,14 +23,30 @@ export function logLineText(line: string): string {
   return [level, ...parts].filter(Boolean).join(" ");
 }
 
-async function fileFact(sut: ObservableSut, path: string, jsonPaths: string[], texts: string[]): Promise<FileFact> {
+/** Which of the JSON paths are set in a file now (never their values); none when it is missing or not JSON. */
+async function pathsSet(sut: ObservableSut, path: string, jsonPaths: string[]): Promise<Set<string>> {
+  const file = await sut.readFile(inContainer(path));
+  const json = file.exists ? parseJson(file.text ?? "") : undefined;
+  return new Set(json === undefined ? [] : jsonPaths.filter((at) => valueAt(json, at) !== undefined));
+}
+
+type FileAsk = { jsonPaths: string[]; texts: string[]; gone: string[]; setBefore: Set<string> };
+
+async function fileFact(sut: ObservableSut, path: string, { jsonPaths, texts, gone, setBefore }: FileAsk): Promise<FileFact> {
   const file = await sut.readFile(inContainer(path));
   if (!file.exists) return { path, exists: false };
   const holds = texts.length ? { holds: Object.fromEntries(texts.map((text) => [text, (file.text ?? "").includes(text)])) } : {};
-  if (!jsonPaths.length) return { path, exists: true, mode: file.mode, ...holds };
+  if (!jsonPaths.length && !gone.length) return { path, exists: true, mode: file.mode, ...holds };
   const json = parseJson(file.text ?? "");
   if (json === undefined) return { path, exists: true, mode: file.mode, ...holds, jsonError: "the file is not JSON" };
-  return { path, exists: true, mode: file.mode, ...holds, json: Object.fromEntries(jsonPaths.map((at) => [at, valueAt(json, at)])) };
+  return {
+    path,
+    exists: true,
+    mode: file.mode,
+    ...holds,
+    ...(jsonPaths.length ? { json: Object.fromEntries(jsonPaths.map((at) => [at, valueAt(json, at)])) } : {}),
+    ...(gone.length ? { gone: Object.fromEntries(gone.map((at) => [at, { before: setBefore.has(at), after: valueAt(json, at) !== undefined }])) } : {}),
+  };
 }
 
 /**
@@ -55,14 +71,22 @@ export async function watchStep(sut: ObservableSut, expectations: Expectation[])
   const logBefore = wantsLog ? (await sut.openclawLog()).length : 0;
   const written = expectations.flatMap((expect) => expect.written ?? []);
   const marker = written.length ? await sut.markTime() : undefined;
+  // A key a claim wants gone must have been there before the step, or its absence proves nothing.
+  const paths = [...new Set(files.map((file) => file.path))];
+  const goneOf = (path: string) => [...new Set(files.filter((file) => file.path === path).flatMap((file) => file.absent ?? []))];
+  const setBefore = new Map(await Promise.all(paths.filter((path) => goneOf(path).length).map(async (path) => [path, await pathsSet(sut, path, goneOf(path))] as const)));
   return async () => {
     if (!files.length && !wantsLog && !processes && !marker) return undefined;
     const folders = [...new Set([...WRITABLE, ...written.flatMap((want) => [...(want.under ? [want.under] : []), ...want.notUnder].map(inContainer))])];
-    const paths = [...new Set(files.map((file) => file.path))];
     const facts = await Promise.all(
       paths.map((path) => {
         const asked = files.filter((file) => file.path === path);
-        return fileFact(sut, path, asked.flatMap((file) => [...(file.json ? [file.json.path] : []), ...(file.absent ?? [])]), asked.flatMap((file) => [file.includes, file.excludes].filter((text) => text !== undefined)));
+        return fileFact(sut, path, {
+          jsonPaths: asked.flatMap((file) => file.json?.path ?? []),
+          texts: asked.flatMap((file) => [file.includes, file.excludes].filter((text) => text !== undefined)),
+          gone: goneOf(path),
+          setBefore: setBefore.get(path) ?? new Set(),
+        });
       }),
     );
     return {

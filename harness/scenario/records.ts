@@ -47,6 +47,8 @@ export interface FileFact {
   jsonError?: string;
   /** Whether the file holds each text the claims asked about (never the text itself: it may be a credential). */
   holds?: Record<string, boolean>;
+  /** For each JSON path a claim wants gone: whether it was set before the step and is still set after (never its value). */
+  gone?: Record<string, { before: boolean; after: boolean }>;
 }
 
 /** What the harness saw in the SUT around a step, gathered only for the claims that ask. */

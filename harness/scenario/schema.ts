@@ -229,12 +229,17 @@ export const Expectation = z.strictObject({
       exists: z.boolean().default(true),
       mode: z.string().regex(/^[0-7]{3,4}$/, "octal permission bits, e.g. 600").optional(),
       json: z.strictObject({ path: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
-      absent: z.array(z.string().min(1)).min(1).optional().describe("paths its JSON must not have (e.g. a legacy key doctor moved or removed), written as json.path is"),
+      absent: z
+        .array(z.string().regex(/^[^*<>'\s]+$/, "a concrete JSON path, as json.path is written (no wildcard, placeholder or quote)"))
+        .min(1)
+        .optional()
+        .describe("paths its JSON had before the step and must not have after (e.g. a legacy key doctor moved or removed), written as json.path is"),
       includes: z.string().min(1).optional().describe("text the file holds (may paste {{name}}, e.g. a key that must be stored)"),
       excludes: z.string().min(1).optional().describe("text the file must not hold (e.g. {{openai-api-key}}, where the docs promise a reference instead of the plaintext)"),
     })
+    .refine((file) => file.exists || file.absent === undefined, { path: ["absent"], message: "absent: reads the file's JSON, which a file that must not exist has none of" })
     .optional()
-    .describe("a file in the SUT after the step: whether it exists, its mode, a value of its JSON, text it holds or must not"),
+    .describe("a file in the SUT after the step: whether it exists, its mode, a value of its JSON, keys it had and lost, text it holds or must not"),
   written: z
     .strictObject({
       under: homeOrAbsolute.optional().describe("a folder where the step must have created or changed at least one file"),

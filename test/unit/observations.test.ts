@@ -43,16 +43,27 @@ describe("files, processes and OpenClaw's log are observed only when a claim ask
     expect(verdict.held).toBe(false);
     expect(verdict.observed[0]).toBe('✗ ~/.openclaw/agents/main/agent/auth-profiles.json exists, mode 644 (expected 600), profiles["openai-codex:default"].type = "oauth" (expected "oauth")');
   });
-  test("keys a JSON file must no longer have: a legacy key still set fails, naming it but not its value", async () => {
-    const file = "~/.openclaw/agents/main/agent/auth-profiles.json";
-    const moved = expectation({ file: { path: file, json: { path: 'profiles["openai-codex:default"].type', equals: "oauth" }, absent: ["profiles.legacy", "version"] } });
-    const held = evaluateClaim(moved, step(await (await watchStep(fakeSut([[]], []), [moved]))()));
-    expect(held.held).toBe(true);
-    expect(held.observed[0]).toContain("profiles.legacy, version not set");
-    const stillThere = expectation({ file: { path: file, absent: ['profiles["openai-codex:default"].type'] } });
-    const failed = evaluateClaim(stillThere, step(await (await watchStep(fakeSut([[]], []), [stillThere]))()));
-    expect(failed.held).toBe(false);
-    expect(failed.observed[0]).toBe(`✗ ${file} exists, profiles["openai-codex:default"].type still set (expected gone)`);
+  test("keys a JSON file must no longer have: set before the step and gone after; one still set, or never set, fails, naming the path but never its value", async () => {
+    const file = "~/.openclaw/openclaw.json";
+    /** The config before the step, then after it: the step moves talk.voiceId into the provider map. */
+    const migrating = (before: string, after: string): ObservableSut => {
+      let reads = 0;
+      return { ...fakeSut([[]], []), readFile: async () => ({ exists: true, mode: "600", text: reads++ === 0 ? before : after }) };
+    };
+    const legacy = '{"talk":{"voiceId":"voice-abc","apiKey":"sk-secret-value"}}';
+    const moved = expectation({ file: { path: file, absent: ["talk.voiceId"] } });
+    const held = evaluateClaim(moved, step(await (await watchStep(migrating(legacy, '{"talk":{"providers":{"elevenlabs":{"voiceId":"voice-abc"}}}}'), [moved]))()));
+    expect(held).toMatchObject({ held: true, observed: [`✓ ${file} exists, talk.voiceId set before the step, gone after`] });
+
+    const stillThere = expectation({ file: { path: file, absent: ["talk.apiKey"] } });
+    const observed = await (await watchStep(migrating(legacy, legacy), [stillThere]))();
+    expect(evaluateClaim(stillThere, step(observed)).observed[0]).toBe(`✗ ${file} exists, talk.apiKey still set (expected gone)`);
+    expect(JSON.stringify(observed)).not.toContain("sk-secret-value");
+
+    const neverThere = expectation({ file: { path: file, absent: ["talk.voiceID"] } });
+    const vacuous = evaluateClaim(neverThere, step(await (await watchStep(migrating(legacy, "{}"), [neverThere]))()));
+    expect(vacuous).toMatchObject({ held: false, observed: [`✗ ${file} exists, talk.voiceID not set before the step (nothing to remove)`] });
+    expect(Expectation.safeParse({ file: { path: file, absent: ["agents.entries.*.memorySearch"] } }).success).toBe(false);
   });
   test("a missing file, expected or not", async () => {
     const missing = { path: "~/.openclaw/agents/main/agent/codex-home/auth.json" };
