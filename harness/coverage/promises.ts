@@ -1,6 +1,6 @@
 import { matchesGlob } from "node:path";
 import semver from "semver";
-import { isLabel, normaliseProse } from "../docs/find-quote.ts";
+import { normaliseProse } from "../docs/find-quote.ts";
 import type { DocReference, ReferenceUnit } from "../docs/references.ts";
 import type { PromiseExclusion } from "./schema.ts";
 import { PromiseStatus } from "./status.ts";
@@ -27,7 +27,7 @@ export interface PromiseCoverage {
   page: string;
   file: string;
   line: number;
-  unit: Exclude<ReferenceUnit, "code-block">;
+  unit: Exclude<ReferenceUnit, "code-block" | "label">;
   text: string;
   names: PromiseName[];
   status: PromiseStatus;
@@ -62,13 +62,13 @@ export type DocPromise = Omit<PromiseCoverage, "status" | "claims" | "exclusion"
 
 /**
  * The promises of the page set: the prose units that name something, each once, with its names.
- * A sentence that is a label introducing a block or list ("Set X in the environment …:") promises
- * nothing, as a claim may not quote one (find-quote.ts); what it introduces answers for it.
+ * A label that introduces a block or list ("Set X in the environment …:") promises nothing, as a
+ * claim may not quote one (find-quote.ts); what it introduces answers for it.
  */
 export function promisesOf(references: DocReference[], isReferenceChecked: (reference: DocReference) => boolean): DocPromise[] {
   const units = new Map<string, DocPromise>();
   for (const reference of references) {
-    if (reference.unit === "code-block" || (reference.unit === "sentence" && isLabel(reference.text))) continue;
+    if (reference.unit === "code-block" || reference.unit === "label") continue;
     const span = reference.span ?? [reference.line, reference.line];
     const key = `${reference.file}\u0000${span[0]}\u0000${reference.text}`;
     const unit = units.get(key) ?? { page: reference.page, file: reference.file, line: span[0], span, unit: reference.unit, text: reference.text, names: [] };

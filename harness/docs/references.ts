@@ -4,6 +4,7 @@ import { z } from "zod";
 import { blockCommands } from "./block-commands.ts";
 import { loadDocPage } from "./doc-page.ts";
 import { isCommandBlock } from "./doc-nodes.ts";
+import { isLabel, normaliseProse } from "./find-quote.ts";
 import { commandOf, configKeyArgument, flagsIn, namedBy, wordsAfterFlags } from "./reference-names.ts";
 
 /** What a reference names: each kind is looked up in the version's own CLI or config. */
@@ -11,7 +12,8 @@ export const ReferenceKind = z.enum(["command", "flag", "configKey", "envVar"]);
 export type ReferenceKind = z.infer<typeof ReferenceKind>;
 
 /** Where the docs name it: a shell block's command, or prose — a sentence, a list item, a table row. */
-export const ReferenceUnit = z.enum(["code-block", "sentence", "list-item", "table-row"]);
+/** Where a name stands; a `label` is the sentence that ends its paragraph with ":", introducing the block or list after it. */
+export const ReferenceUnit = z.enum(["code-block", "sentence", "label", "list-item", "table-row"]);
 export type ReferenceUnit = z.infer<typeof ReferenceUnit>;
 
 /** One thing the docs name, with the text that documents it (what a generated claim quotes). */
@@ -101,7 +103,9 @@ function unitOf(target: Nodes, ancestors: Parent[]): { unit: ReferenceUnit; text
   const paragraph = ancestors[index]!;
   const { text, offset } = textWithOffset(paragraph, target);
   if (ancestors[index - 1]?.type === "listItem") return { unit: "list-item", text: text.replace(/\s+/g, " ").trim(), block: paragraph, span: spanOf(paragraph) };
-  return { unit: "sentence", text: sentenceAt(text, offset), block: paragraph, span: spanOf(paragraph) };
+  const sentence = sentenceAt(text, offset);
+  const labels = isLabel(sentence) && normaliseProse(text).endsWith(normaliseProse(sentence));
+  return { unit: labels ? "label" : "sentence", text: sentence, block: paragraph, span: spanOf(paragraph) };
 }
 
 /**

@@ -89,7 +89,7 @@ describe("promise coverage: every sentence, list item and table row that names s
     expect(PromiseExclusion.safeParse({ page: "**", name: "^X_", kind: "not-here", why: "no runnableWhen given" }).success).toBe(false);
   });
 
-  test("neither the front matter nor a sentence that labels a block promises anything; a list item that ends in one still does", async () => {
+  test("neither the front matter nor a sentence that labels a block promises anything; a list item that ends in a colon, or a colon inside a sentence, still does", async () => {
     const docs = await dir({ unsafeCleanup: true });
     try {
       const labelled = `---
@@ -105,10 +105,12 @@ openclaw gateway run
 \`\`\`
 
 - \`OPENCLAW_GATEWAY_PORT\` moves the port. Set it in either place:
+
+Set \`OPENCLAW_GATEWAY_TOKEN\` as \`mode:\` "token" for the route.
 `;
       writeFileSync(join(docs.path, "gateway.md"), labelled);
       const coverage = measurePromises({ openclaw: "2026.9.6", references: docReferences(docs.path, ["gateway.md"]), claims: [], isReferenceChecked: isJudgedByReference, exclusions: [] });
-      expect(coverage.promises.map((promise) => [promise.unit, promise.line])).toEqual([["list-item", 13]]);
+      expect(coverage.promises.map((promise) => [promise.unit, promise.line])).toEqual([["list-item", 13], ["sentence", 15]]);
     } finally {
       await docs.cleanup();
     }
