@@ -10,13 +10,11 @@ function notOurs(stat: Stats | undefined, uid: number, sinceMs: number): boolean
   return Boolean(stat && stat.ctimeMs >= sinceMs && stat.uid !== uid && (stat.isDirectory() || stat.nlink === 1));
 }
 
-/** Whether anything at or under the paths is as notOurs says, as this host sees it. */
-function anyNotOurs(paths: string[], uid: number, sinceMs: number): boolean {
-  return paths.some((path) => {
-    const stat = lstatSync(path, { throwIfNoEntry: false });
-    if (notOurs(stat, uid, sinceMs)) return true;
-    if (!stat?.isDirectory()) return false;
-    return readdirSync(path, { recursive: true, encoding: "utf8" }).some((entry) => notOurs(lstatSync(join(path, entry), { throwIfNoEntry: false }), uid, sinceMs));
+/** Everything at or under the paths that notOurs picks, as this host sees it. */
+function notOursUnder(paths: string[], uid: number, sinceMs: number): string[] {
+  return paths.flatMap((path) => {
+    const below = lstatSync(path).isDirectory() ? readdirSync(path, { recursive: true, encoding: "utf8" }).map((entry) => join(path, entry)) : [];
+    return [path, ...below].filter((at) => notOurs(lstatSync(at, { throwIfNoEntry: false }), uid, sinceMs));
   });
 }
 
@@ -35,13 +33,13 @@ export async function giveBackToLauncher(image: string, paths: string[], since: 
   // A second early: ctime and the clock are read with different precision.
   const sinceSeconds = Math.floor(since.getTime() / 1000) - 1;
   const present = paths.filter((path) => existsSync(path));
-  if (!anyNotOurs(present, uid, sinceSeconds * 1000)) return;
+  const taken = notOursUnder(present, uid, sinceSeconds * 1000);
+  if (!taken.length) return;
+  // Exactly what this side picked (the folders are mounted at their own paths), NUL-separated on stdin.
   await execa("docker", [
-    "run", "--rm", "--platform", SUT_PLATFORM.docker, "--userns", "host", "--network", "none",
+    "run", "--rm", "--interactive", "--platform", SUT_PLATFORM.docker, "--userns", "host", "--network", "none",
     "--label", `${LABEL}=harness`, ...Object.entries(ownerLabels()).flatMap(([name, value]) => ["--label", `${name}=${value}`]),
     ...present.flatMap((path) => ["--volume", `${path}:${path}`]),
-    "--entrypoint", "find", image, ...present,
-    "!", "-user", String(uid), "-newerct", `@${sinceSeconds}`, "(", "-type", "d", "-o", "-links", "1", ")",
-    "-exec", "chown", "-h", `${uid}:${gid}`, "{}", "+",
-  ], { reject: false, stdout: "ignore", stderr: "inherit" });
+    "--entrypoint", "xargs", image, "-0", "chown", "-h", `${uid}:${gid}`,
+  ], { input: taken.join("\0"), reject: false, stdout: "ignore", stderr: "inherit" });
 }

@@ -29,6 +29,12 @@ const parsers = {
 };
 const cache = new Map<string, DocPage>();
 
+/** The page's front matter as the parse found it: its YAML text and the line its closing fence stands on. */
+export function frontMatterOf(page: DocPage): { text: string; endLine: number } | undefined {
+  const first = page.tree.children[0];
+  return first?.type === "yaml" ? { text: first.value, endLine: first.position?.end.line ?? 0 } : undefined;
+}
+
 /** Reads and parses one page of the docs shipped in the OpenClaw package under test. */
 export function loadDocPage(docsRoot: string, page: string, parse: keyof typeof parsers = "plain"): DocPage {
   const path = join(docsRoot, page);

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { DocDriftError } from "./doc-drift.ts";
-import { type DocPage, loadDocPage } from "./doc-page.ts";
+import { type DocPage, frontMatterOf, loadDocPage } from "./doc-page.ts";
 import { anchorStubs } from "./follow-move.ts";
 
 /** Prose as a reader sees it: MDX/markdown emphasis and code ticks dropped, whitespace folded. */
@@ -17,7 +17,6 @@ export interface QuoteLocation {
   notAPromise?: string;
 }
 
-const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
 const HEADING_LINE = /^\s{0,3}#{1,6}\s/;
 /**
  * A JSX component's tag (<Tab title=…>, <Step …>) or an HTML element's, with its attributes; not
@@ -30,12 +29,13 @@ const CARD_OPEN = /<Card[\s>]/;
 const CARD_CLOSE = /<\/Card>|<Card\b[^>]*\/>/;
 
 /** The page as prose alone: no front matter, headings, cards or tags (so no <Tab>/<Step>/<Accordion> titles). */
-function proseOnly(source: string): string {
-  const body = source.replace(FRONT_MATTER, (front) => "\n".repeat(front.split("\n").length - 1));
+function proseOnly(doc: DocPage): string {
+  const frontEnd = frontMatterOf(doc)?.endLine ?? 0;
   let inCard = false;
-  return body
+  return doc.source
     .split("\n")
-    .map((line) => {
+    .map((line, index) => {
+      if (index < frontEnd) return "";
       if (CARD_OPEN.test(line)) inCard = true;
       const kept = inCard || HEADING_LINE.test(line) ? "" : normaliseProse(line.replace(TAG, " "));
       if (CARD_CLOSE.test(line)) inCard = false;
@@ -55,14 +55,14 @@ export const isLabel = (text: string): boolean => normaliseProse(text).endsWith(
  */
 export function promiseRefusal(doc: DocPage, quote: string): string | undefined {
   const wanted = normaliseProse(quote);
-  const prose = proseOnly(doc.source);
+  const prose = proseOnly(doc);
   const at = prose.indexOf(wanted);
   // A label that introduces a block ("Or pass the key directly:"), quoted with or without its colon.
   if (isLabel(wanted) || (at >= 0 && prose[at + wanted.length] === ":")) return 'a label ending in ":"';
   if (at >= 0) return undefined;
   if (doc.source.split("\n").some((line) => HEADING_LINE.test(line) && normaliseProse(line).includes(wanted))) return "a heading";
-  const front = FRONT_MATTER.exec(doc.source)?.[0];
-  if (front && normaliseProse(front).includes(wanted)) return "the page's front matter";
+  const front = frontMatterOf(doc);
+  if (front && normaliseProse(front.text).includes(wanted)) return "the page's front matter";
   return "a tab, step, accordion or card title, or a card's blurb";
 }
 

@@ -11,8 +11,10 @@ import { commandOf, configKeyArgument, flagsIn, namedBy, wordsAfterFlags } from 
 export const ReferenceKind = z.enum(["command", "flag", "configKey", "envVar"]);
 export type ReferenceKind = z.infer<typeof ReferenceKind>;
 
-/** Where the docs name it: a shell block's command, or prose — a sentence, a list item, a table row. */
-/** Where a name stands; a `label` is the sentence that ends its paragraph with ":", introducing the block or list after it. */
+/**
+ * Where the docs name it: a shell block's command, or prose — a sentence, a list item, a table row,
+ * or a label (the sentence that ends its paragraph with ":", introducing the block or list after it).
+ */
 export const ReferenceUnit = z.enum(["code-block", "sentence", "label", "list-item", "table-row"]);
 export type ReferenceUnit = z.infer<typeof ReferenceUnit>;
 

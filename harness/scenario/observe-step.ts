@@ -23,13 +23,17 @@ export function logLineText(line: string): string {
   return [level, ...parts].filter(Boolean).join(" ");
 }
 
-/** Which of the JSON paths are set in a file now (never their values); none when it is missing or not JSON. */
+/** Which of the JSON paths a parsed file sets (never their values). */
+const setIn = (json: unknown, jsonPaths: string[]): Set<string> => new Set(jsonPaths.filter((at) => valueAt(json, at) !== undefined));
+
+/** Which of the JSON paths are set in a file now; none when it is missing or not JSON. */
 async function pathsSet(sut: ObservableSut, path: string, jsonPaths: string[]): Promise<Set<string>> {
   const file = await sut.readFile(inContainer(path));
   const json = file.exists ? parseJson(file.text ?? "") : undefined;
-  return new Set(json === undefined ? [] : jsonPaths.filter((at) => valueAt(json, at) !== undefined));
+  return json === undefined ? new Set() : setIn(json, jsonPaths);
 }
 
+/** What the claims on a step ask of one file: JSON values, texts, and keys that must be gone (with those set before the step). */
 type FileAsk = { jsonPaths: string[]; texts: string[]; gone: string[]; setBefore: Set<string> };
 
 async function fileFact(sut: ObservableSut, path: string, { jsonPaths, texts, gone, setBefore }: FileAsk): Promise<FileFact> {
@@ -39,13 +43,14 @@ async function fileFact(sut: ObservableSut, path: string, { jsonPaths, texts, go
   if (!jsonPaths.length && !gone.length) return { path, exists: true, mode: file.mode, ...holds };
   const json = parseJson(file.text ?? "");
   if (json === undefined) return { path, exists: true, mode: file.mode, ...holds, jsonError: "the file is not JSON" };
+  const setAfter = setIn(json, gone);
   return {
     path,
     exists: true,
     mode: file.mode,
     ...holds,
     ...(jsonPaths.length ? { json: Object.fromEntries(jsonPaths.map((at) => [at, valueAt(json, at)])) } : {}),
-    ...(gone.length ? { gone: Object.fromEntries(gone.map((at) => [at, { before: setBefore.has(at), after: valueAt(json, at) !== undefined }])) } : {}),
+    ...(gone.length ? { gone: Object.fromEntries(gone.map((at) => [at, { before: setBefore.has(at), after: setAfter.has(at) }])) } : {}),
   };
 }
 
@@ -71,24 +76,22 @@ export async function watchStep(sut: ObservableSut, expectations: Expectation[])
   const logBefore = wantsLog ? (await sut.openclawLog()).length : 0;
   const written = expectations.flatMap((expect) => expect.written ?? []);
   const marker = written.length ? await sut.markTime() : undefined;
+  const asks = new Map(
+    [...new Set(files.map((file) => file.path))].map((path) => {
+      const asked = files.filter((file) => file.path === path);
+      return [path, {
+        jsonPaths: asked.flatMap((file) => file.json?.path ?? []),
+        texts: asked.flatMap((file) => [file.includes, file.excludes].filter((text) => text !== undefined)),
+        gone: [...new Set(asked.flatMap((file) => file.absent ?? []))],
+      }];
+    }),
+  );
   // A key a claim wants gone must have been there before the step, or its absence proves nothing.
-  const paths = [...new Set(files.map((file) => file.path))];
-  const goneOf = (path: string) => [...new Set(files.filter((file) => file.path === path).flatMap((file) => file.absent ?? []))];
-  const setBefore = new Map(await Promise.all(paths.filter((path) => goneOf(path).length).map(async (path) => [path, await pathsSet(sut, path, goneOf(path))] as const)));
+  const setBefore = new Map(await Promise.all([...asks].filter(([, ask]) => ask.gone.length).map(async ([path, ask]) => [path, await pathsSet(sut, path, ask.gone)] as const)));
   return async () => {
     if (!files.length && !wantsLog && !processes && !marker) return undefined;
     const folders = [...new Set([...WRITABLE, ...written.flatMap((want) => [...(want.under ? [want.under] : []), ...want.notUnder].map(inContainer))])];
-    const facts = await Promise.all(
-      paths.map((path) => {
-        const asked = files.filter((file) => file.path === path);
-        return fileFact(sut, path, {
-          jsonPaths: asked.flatMap((file) => file.json?.path ?? []),
-          texts: asked.flatMap((file) => [file.includes, file.excludes].filter((text) => text !== undefined)),
-          gone: goneOf(path),
-          setBefore: setBefore.get(path) ?? new Set(),
-        });
-      }),
-    );
+    const facts = await Promise.all([...asks].map(([path, ask]) => fileFact(sut, path, { ...ask, setBefore: setBefore.get(path) ?? new Set() })));
     return {
       files: facts,
       ...(processes ? { processes: documentedProcesses(await processes.stop(), await sut.standInSessions()) } : {}),
